@@ -1,0 +1,17 @@
+"""The Celery app: reads the CELERY_* settings, finds each app's tasks.py, and holds the beat schedule."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+app = Celery("cms")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Mail owed but not sent (broker or SMTP was down) is sent again.
+    "resend-owed-mail": {"task": "home.tasks.resend_owed_mail", "schedule": crontab(minute="*/5")},
+}

@@ -1,0 +1,10 @@
+"""Settings for `make run`: the embedded defaults (SQLite, local files, local-memory cache, in-process tasks)."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed key for local development only; production.py refuses to start without its own.
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

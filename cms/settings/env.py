@@ -1,0 +1,65 @@
+"""Typed readers for the environment variables that configure the site (listed in README.md)."""
+
+import os
+from urllib.parse import parse_qs, unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value if value else default
+
+
+def env_required(name: str) -> str:
+    value = env_str(name)
+    if not value:
+        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+    return value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env_str(name)
+    if value is None:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = env_str(name)
+    return int(value) if value is not None else default
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = env_str(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def redis_url_with_db(url: str, db: int) -> str:
+    """The same Redis server as `url`, on database number `db` (so Celery never shares the cache's db)."""
+    parsed = urlparse(url)
+    return parsed._replace(path=f"/{db}").geturl()
+
+
+def email_settings_from_url(url: str) -> dict:
+    """Django e-mail settings from `smtp://user:password@host:port?tls=1` (or `smtps://` for SSL)."""
+    parsed = urlparse(url)
+    if parsed.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if parsed.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured(f"EMAIL_URL scheme must be smtp, smtps or console, not {parsed.scheme!r}.")
+    query = parse_qs(parsed.query)
+    use_ssl = parsed.scheme == "smtps"
+    use_tls = not use_ssl and query.get("tls", ["0"])[0].lower() in {"1", "true", "yes"}
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parsed.hostname or "localhost",
+        "EMAIL_PORT": parsed.port or (465 if use_ssl else 25),
+        "EMAIL_HOST_USER": unquote(parsed.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_TIMEOUT": 10,
+    }

@@ -1,0 +1,37 @@
+"""Site search over the live pages in the visitor's language."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request: HttpRequest) -> TemplateResponse:
+    query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
+    locale = Locale.get_active()
+    promotions = []
+    if query:
+        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        query_record = Query.get(query)
+        query_record.add_hit()
+        promotions = query_record.editors_picks.filter(page__live=True, page__locale=locale).select_related("page")
+    else:
+        results = Page.objects.none()
+
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "search_results": page, "promotions": promotions},
+    )

@@ -1,0 +1,35 @@
+"""Shared fixtures, and the rule for tests that need real services or a browser:
+skipped with a visible reason on a bare machine, a failure in CI (CI=true)."""
+
+import os
+import shutil
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def missing_services() -> list[str]:
+    missing = []
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        missing.append("DATABASE_URL pointing at PostgreSQL")
+    if not os.environ.get("REDIS_URL"):
+        missing.append("REDIS_URL")
+    return missing
+
+
+def pytest_runtest_setup(item):
+    wanted = []
+    if item.get_closest_marker("integration"):
+        wanted += missing_services()
+    if item.get_closest_marker("e2e") and not chromium_path():
+        wanted.append("Chromium (apt-get install chromium, or set CHROMIUM_PATH)")
+    if wanted:
+        reason = "needs " + ", ".join(wanted)
+        if IN_CI:
+            pytest.fail(f"CI must run this test but it {reason}", pytrace=False)
+        pytest.skip(reason)
