@@ -10,9 +10,7 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
-    level = blocks.ChoiceBlock(
-        label=_("Level"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("Level"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2")
 
     class Meta:
         icon = "title"
@@ -25,7 +23,9 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
     alt_text = blocks.CharBlock(
-        label=_("Alternative text"), required=False, max_length=250,
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
         help_text=_("Describe the image for people who cannot see it; leave empty to use the image title."),
     )
 
@@ -63,7 +63,9 @@ class CallToActionBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow",
+        label=_("Paragraph"),
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
         template="home/blocks/paragraph_block.html",
         preview_value="<p>The Danish Data Science Community brings practitioners together.</p>",
     )

@@ -15,7 +15,10 @@ CELERY_BROKER_URL = "memory://"
 MEDIA_ROOT = BASE_DIR / ".test-media" / "public"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"  # noqa: F405
 if not env_str("S3_PUBLIC_BUCKET"):
-    STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}  # noqa: F405
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    }
     STORAGES["private"] = {  # noqa: F405
         "BACKEND": "cms.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
@@ -23,3 +26,6 @@ if not env_str("S3_PUBLIC_BUCKET"):
 # Tests talk to a real cache when REDIS_URL is set (CI); they need a key space of their own.
 if "KEY_PREFIX" in CACHES["default"]:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "cms-test"  # noqa: F405
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -35,13 +35,21 @@ class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_cta_label = models.CharField(_("hero button label"), max_length=60, blank=True)
     hero_cta_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("hero button page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("hero button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -71,8 +79,11 @@ class HomePage(Page):
     def latest_news(self):
         """The newest live news in this page's language, for the home page's news section."""
         return (
-            NewsPage.objects.live().public().filter(locale_id=self.locale_id)
-            .select_related("image").order_by("-date", "-pk")[:HOME_LATEST_NEWS]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("image")
+            .order_by("-date", "-pk")[:HOME_LATEST_NEWS]
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -110,8 +121,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def news(self):
         return (
-            NewsPage.objects.live().public().child_of(self)
-            .select_related("image").prefetch_related("tagged_items__tag").order_by("-date", "-pk")
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .prefetch_related("tagged_items__tag")
+            .order_by("-date", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -138,8 +153,12 @@ class NewsPage(Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("introduction"), max_length=500)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
@@ -163,4 +182,3 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news page")
         verbose_name_plural = _("news pages")
-

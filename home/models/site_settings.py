@@ -19,8 +19,12 @@ from wagtail.snippets.models import register_snippet
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     footer = models.ForeignKey(
-        "home.FooterText", verbose_name=_("footer text"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.FooterText",
+        verbose_name=_("footer text"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
