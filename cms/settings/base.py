@@ -108,6 +108,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cms"),
             "TIMEOUT": 300,
+            # A Redis that stopped answering fails fast instead of holding every request.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -115,7 +117,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cms"}}
 
 # --- Celery: a real broker with REDIS_URL, tasks run in-process without one -----------------------
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or (redis_url_with_db(REDIS_URL, 1) if REDIS_URL else "memory://")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or (
+    redis_url_with_db(REDIS_URL, 1) if REDIS_URL else "memory://localhost/"
+)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL and not env_str("CELERY_BROKER_URL"))
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
@@ -123,7 +127,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A broker that is down fails the enqueue fast (the outbox row stays owed) instead of holding the request.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3}
 CELERY_TIMEZONE = "Europe/Copenhagen"
 
 # --- Mail: EMAIL_URL (smtp://user:pass@host:port?tls=1), else printed to the console -------------

@@ -1,16 +1,21 @@
 """Settings for the test suite: fast hashing, plain static files, tasks in-process unless a test starts a worker."""
 
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_bool, env_str
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
-CELERY_BROKER_URL = "memory://"
+if env_bool("TEST_CELERY_WORKER"):
+    # This process is a Celery worker that tests/integration started: the broker, the test database and the
+    # SMTP server come from the environment it was given (CELERY_BROKER_URL, DATABASE_URL, EMAIL_URL; base.py).
+    CELERY_TASK_ALWAYS_EAGER = False
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    CELERY_TASK_ALWAYS_EAGER = True
+    CELERY_BROKER_URL = "memory://localhost/"
 # Uploaded files of a test run go to a throwaway folder, never into the developer's media/.
 MEDIA_ROOT = BASE_DIR / ".test-media" / "public"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-media" / "private"  # noqa: F405

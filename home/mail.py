@@ -1,0 +1,137 @@
+"""The one mail path: `queue_mail` records the mail owed in the caller's transaction, `render_mail` builds it.
+
+No app calls `send_mail` itself. A change that owes a mail calls `queue_mail` inside its transaction; the
+row commits or rolls back with the change, and only a committed row is handed to Celery
+(`home.tasks.send_outbox_mail`), which renders it here in the recipient's language and sends it.
+"""
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from email.mime.multipart import MIMEMultipart
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from home.models import OutboxMail
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class MailAttachment:
+    """A file sent with a mail. With a `content_id` it is an inline part the HTML shows as `<img src="cid:…">`."""
+
+    filename: str
+    content: bytes
+    mimetype: str
+    content_id: str | None = None
+
+
+AttachmentBuilder = Callable[[OutboxMail], Iterable[MailAttachment]]
+
+# Attachments are built when the mail is sent, from the row, so the outbox only stores a JSON context
+# (a ticket mail, for instance, reads its QR image from private storage by the registration id in the context).
+_attachment_builders: dict[str, AttachmentBuilder] = {}
+
+
+def register_attachments(template: str, builder: AttachmentBuilder) -> None:
+    """Make every mail of `template` carry what `builder(row)` returns."""
+    _attachment_builders[template] = builder
+
+
+def unregister_attachments(template: str) -> None:
+    _attachment_builders.pop(template, None)
+
+
+def queue_mail(*, to: str, template: str, context: dict, language: str) -> OutboxMail:
+    """Record a mail owed to `to` and send it once the caller's transaction commits (never if it rolls back).
+
+    `template` names a family of templates: `<template>_subject.txt`, `<template>.txt` and `<template>.html`.
+    `context` is stored as JSON and rendered later, so it may only hold JSON values (ids, not model objects).
+    """
+    try:
+        json.dumps(context)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"The context of a queued mail must be JSON-serialisable: {exc}") from exc
+    row = OutboxMail.objects.create(recipient=to, template=template, context=context, language=language)
+    transaction.on_commit(lambda: enqueue_sending(row.pk))
+    return row
+
+
+def enqueue_sending(outbox_id: int) -> None:
+    """Hand a committed row to Celery. If the broker is down the row stays owed and the beat task sends it later,
+    so the request that owed the mail still succeeds."""
+    # Imported here because home.tasks imports this module.
+    from home.tasks import send_outbox_mail
+
+    try:
+        send_outbox_mail.delay(outbox_id)
+    except Exception:  # noqa: BLE001 - any broker failure: resend_owed_mail picks the row up later
+        logger.warning(
+            "Could not enqueue outbox mail %s; it stays owed for resend_owed_mail", outbox_id, exc_info=True
+        )
+
+
+def mail_context(row: OutboxMail) -> dict:
+    return {
+        **row.context,
+        "recipient": row.recipient,
+        # A datetime, unlike anything in the JSON context, so templates can format it in the mail's language.
+        "queued_at": row.created_at,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": settings.SITE_URL,
+    }
+
+
+def render_mail(row: OutboxMail) -> "OutboxMessage":
+    """The mail for an outbox row, rendered in the row's language: a text body, an HTML alternative, attachments."""
+    context = mail_context(row)
+    with translation.override(row.language):
+        # A subject is one line whatever the template's whitespace.
+        subject = " ".join(render_to_string(f"{row.template}_subject.txt", context).split())
+        text = render_to_string(f"{row.template}.txt", context)
+        html = render_to_string(f"{row.template}.html", context)
+    message = OutboxMessage(
+        subject=subject,
+        body=text,
+        to=[row.recipient],
+        headers={"Content-Language": row.language},
+    )
+    message.attach_alternative(html, "text/html")
+    builder = _attachment_builders.get(row.template)
+    for attachment in builder(row) if builder else ():
+        message.add(attachment)
+    return message
+
+
+class OutboxMessage(EmailMultiAlternatives):
+    """A text + HTML mail whose inline images sit with the HTML in a multipart/related part (what mail clients
+    need to resolve `cid:` links), while ordinary attachments stay in the outer multipart/mixed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inline_images: list[MailAttachment] = []
+
+    def add(self, attachment: MailAttachment) -> None:
+        if attachment.content_id:
+            self.inline_images.append(attachment)
+        else:
+            self.attach(attachment.filename, attachment.content, attachment.mimetype)
+
+    def _create_alternatives(self, msg):
+        alternatives = super()._create_alternatives(msg)
+        if not self.inline_images:
+            return alternatives
+        related = MIMEMultipart(_subtype="related")
+        related.attach(alternatives)
+        for image in self.inline_images:
+            part = self._create_mime_attachment(image.content, image.mimetype)
+            part.add_header("Content-ID", f"<{image.content_id}>")
+            part.add_header("Content-Disposition", "inline", filename=image.filename)
+            related.attach(part)
+        return related
