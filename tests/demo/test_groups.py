@@ -1,0 +1,108 @@
+"""The admin roles made by migration: editors edit and publish, moderators also lock, translators translate,
+and a person with no role stays out of the admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Locale
+
+from home.models import HomePage, NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password-1"
+
+
+def make_user(email: str, group: str | None = None):
+    user = get_user_model().objects.create_user(
+        email, PASSWORD, first_name="Test", last_name="Person", is_verified=True
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def news_page() -> NewsPage:
+    home = HomePage.objects.get(depth=2)
+    index = home.add_child(instance=NewsIndexPage(title="Nyheder", slug="nyheder"))
+    return index.add_child(
+        instance=NewsPage(title="Generalforsamling 2026", slug="generalforsamling", intro="Kom og stem.")
+    )
+
+
+def log_in_through_admin_form(client, email: str):
+    return client.post(reverse("wagtailadmin_login"), {"username": email, "password": PASSWORD})
+
+
+def test_editor_logs_in_to_the_admin_and_opens_the_news_page_editor(client, news_page):
+    make_user("editor@example.com", "Editors")
+
+    login = log_in_through_admin_form(client, "Editor@Example.com")
+    dashboard = client.get(reverse("wagtailadmin_home"))
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[news_page.pk]))
+
+    assert login.status_code == 302
+    assert dashboard.status_code == 200
+    assert editor.status_code == 200
+    assert "Generalforsamling 2026" in editor.content.decode()
+
+
+def test_editors_publish_pages_and_moderators_also_lock_them(news_page):
+    editor = make_user("editor@example.com", "Editors")
+    moderator = make_user("moderator@example.com", "Moderators")
+
+    assert news_page.permissions_for_user(editor).can_publish()
+    assert not news_page.permissions_for_user(editor).can_lock()
+    assert news_page.permissions_for_user(moderator).can_publish()
+    assert news_page.permissions_for_user(moderator).can_lock()
+
+
+def test_translator_sees_the_translate_action_and_may_open_it(client, news_page):
+    Locale.objects.get_or_create(language_code="en")
+    make_user("translator@example.com", "Translators")
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[news_page.pk])
+
+    log_in_through_admin_form(client, "translator@example.com")
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[news_page.pk]))
+    translate = client.get(translate_url)
+
+    assert editor.status_code == 200
+    assert translate_url in editor.content.decode()
+    assert translate.status_code == 200
+
+
+def test_editor_is_not_offered_translation(client, news_page):
+    Locale.objects.get_or_create(language_code="en")
+    make_user("editor@example.com", "Editors")
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[news_page.pk])
+
+    log_in_through_admin_form(client, "editor@example.com")
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[news_page.pk]))
+    translate = client.get(translate_url)
+
+    assert translate_url not in editor.content.decode()
+    # The admin turns a refused permission into a redirect to the dashboard with an error message.
+    assert (translate.status_code, translate.url) == (302, reverse("wagtailadmin_home"))
+
+
+def test_translator_can_publish_an_english_translation(news_page):
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translator = make_user("translator@example.com", "Translators")
+
+    translation = news_page.copy_for_translation(english, copy_parents=True)
+
+    assert translation.permissions_for_user(translator).can_edit()
+    assert translation.permissions_for_user(translator).can_publish()
+
+
+def test_plain_user_is_refused_the_admin(client):
+    make_user("member@example.com")
+
+    log_in_through_admin_form(client, "member@example.com")
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
