@@ -10,6 +10,7 @@ import io
 import random
 
 import factory
+import factory.random
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
