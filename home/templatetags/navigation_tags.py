@@ -1,0 +1,211 @@
+"""Template tags for the site shell: main navigation, language switcher, footer text and social links.
+
+Each tag runs a fixed number of queries whatever the number of links or translations, and nothing here is
+cached across requests: the results vary by language, site and page, and the pages are cheap to re-read.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText, SiteSettings, SocialLink
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    title: str
+    url: str
+    is_current: bool  # the visitor is on this very page
+    is_ancestor: bool  # the visitor is somewhere below this page
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # the language's name in that language ("Dansk", "English")
+    url: str
+    is_current: bool
+    is_translation: bool  # the link shows the same content (not a fallback to that language's home page)
+
+
+def _request(context) -> HttpRequest | None:
+    return context.get("request")
+
+
+def _current_page(context) -> Page | None:
+    # Views other than Wagtail's may put a paginator page called `page` in the context: only trust real pages.
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def _active_locale() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except (Locale.DoesNotExist, LookupError):
+        return None
+
+
+def _site_settings(request: HttpRequest) -> SiteSettings | None:
+    if Site.find_for_request(request) is None:
+        return None
+    return SiteSettings.for_request(request)
+
+
+def _localized_pages(pages: list[Page], locale: Locale | None) -> list[Page]:
+    """Each page in `locale` when a live translation exists, else the page itself: one query for all of them."""
+    if locale is None or not pages:
+        return pages
+    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    translations = {
+        page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
+    return [page if page.locale_id == locale.pk else translations.get(page.translation_key, page) for page in pages]
+
+
+def _translation_or_original(queryset, original_pk: int, locale: Locale | None):
+    """The object `original_pk` of `queryset` in `locale` if translated there, else the original: one query."""
+    wanted = Q(pk=original_pk) | Q(locale=locale) if locale else Q(pk=original_pk)
+    same_key = queryset.model.objects.filter(pk=original_pk).values("translation_key")
+    candidates = list(queryset.filter(wanted, translation_key__in=same_key))
+    in_locale = [obj for obj in candidates if locale is not None and obj.locale_id == locale.pk]
+    original = [obj for obj in candidates if obj.pk == original_pk]
+    return (in_locale or original or [None])[0]
+
+
+def _locale_home(request: HttpRequest, locale: Locale | None) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return _translation_or_original(Page.objects.live(), site.root_page_id, locale)
+
+
+@register.simple_tag(takes_context=True)
+def navigation_items(context) -> list[NavigationItem]:
+    """The main menu from the site settings, each page in the visitor's language.
+
+    With no links configured yet, the home page's children that are marked "show in menus" stand in, so that
+    a fresh site still has a usable menu.
+    """
+    request = _request(context)
+    if request is None:
+        return []
+    site_settings = _site_settings(request)
+    if site_settings is None:
+        return []
+    locale = _active_locale()
+    links = site_settings.navigation_links.select_related("page").order_by("sort_order")
+    pages = [link.page for link in links if link.page.live]
+    if not pages and not links:
+        home = _locale_home(request, locale)
+        pages = list(home.get_children().live().in_menu()) if home else []
+    pages = _localized_pages(pages, locale)
+
+    current = _current_page(context)
+    items = []
+    for page in pages:
+        url = page.get_url(request)
+        if not url:
+            continue
+        is_current = current is not None and current.pk == page.pk
+        is_ancestor = current is not None and not is_current and current.path.startswith(page.path)
+        items.append(NavigationItem(title=page.title, url=url, is_current=is_current, is_ancestor=is_ancestor))
+    return items
+
+
+def _translations_by_language(request: HttpRequest, page: Page | None) -> tuple[dict[str, Page], dict[str, Page]]:
+    """Live translations of `page` and of the site's home page, by language code: one query for both."""
+    site = Site.find_for_request(request)
+    wanted = Q(translation_key=page.translation_key) if page else Q(pk__in=[])
+    if site is not None:
+        wanted |= Q(translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"))
+    translations, homes = {}, {}
+    for candidate in Page.objects.live().filter(wanted).select_related("locale"):
+        found = translations if page and candidate.translation_key == page.translation_key else homes
+        found[candidate.locale.language_code] = candidate
+    return translations, homes
+
+
+def _home_url(request: HttpRequest, code: str, homes: dict[str, Page]) -> str:
+    url = homes[code].get_url(request) if code in homes else None
+    if url:
+        return url
+    with translation.override(code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def _language_urls(request: HttpRequest, page: Page | None, codes: list[str]) -> dict[str, tuple[str, bool]]:
+    """Where each language's link goes, and whether it goes to the same content in that language.
+
+    A Wagtail page links to its live translation, or to that language's home page when it has none. A view
+    outside the page tree (search, accounts…) links to the same URL in the other language, query string kept.
+    A missing page (404) has no counterpart, so it links to the home page.
+    """
+    match = request.resolver_match
+    if page is None and match is not None and match.url_name != "wagtail_serve":
+        full_path = request.get_full_path()
+        urls = {}
+        for code in codes:
+            try:
+                urls[code] = (translate_url(full_path, code), True)
+            except NoReverseMatch:
+                urls[code] = (_home_url(request, code, {}), False)
+        return urls
+    translations, homes = _translations_by_language(request, page)
+    urls = {}
+    for code in codes:
+        url = translations[code].get_url(request) if code in translations else None
+        urls[code] = (url, True) if url else (_home_url(request, code, homes), False)
+    return urls
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """One link per site language that keeps the visitor on the same page (or view) in that language."""
+    request = _request(context)
+    if request is None:
+        return []
+    codes = [code for code, _name in settings.LANGUAGES]
+    current_code = translation.get_language()
+    urls = _language_urls(request, _current_page(context), codes)
+    return [
+        LanguageLink(
+            code=code,
+            name=get_language_info(code)["name_local"],
+            url=request.get_full_path() if code == current_code else urls[code][0],
+            is_current=code == current_code,
+            is_translation=code == current_code or urls[code][1],
+        )
+        for code in codes
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context) -> FooterText | None:
+    """The footer snippet chosen in the site settings, in the visitor's language when it is translated."""
+    request = _request(context)
+    if request is None:
+        return None
+    site_settings = _site_settings(request)
+    if site_settings is None or site_settings.footer_id is None:
+        return None
+    return _translation_or_original(FooterText.objects.all(), site_settings.footer_id, _active_locale())
+
+
+@register.simple_tag(takes_context=True)
+def social_links(context) -> list[SocialLink]:
+    request = _request(context)
+    if request is None:
+        return []
+    site_settings = _site_settings(request)
+    if site_settings is None or site_settings.pk is None:
+        return []
+    return list(site_settings.social_links.order_by("sort_order"))
