@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -83,12 +83,18 @@ class HomePage(Page):
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")[:HOME_LATEST_NEWS]
         )
+
+    def news_index(self):
+        """This home page's news index, for the section's "all news" link."""
+        return NewsIndexPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news()
+        context["news_index"] = self.news_index()
         return context
 
 
@@ -125,13 +131,20 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .public()
             .child_of(self)
             .select_related("image")
-            .prefetch_related("tagged_items__tag")
+            .prefetch_related("tagged_items__tag", "image__renditions")
             .order_by("-date", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_page"] = paginate(request, self.news(), NEWS_PER_PAGE)
+        news = self.news()
+        # ?tag=<slug> narrows the list to one tag; an unknown slug shows an empty list, not an error.
+        tag_slug = request.GET.get("tag", "")[:100]
+        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        if tag_slug:
+            news = news.filter(tagged_items__tag=tag) if tag else news.none()
+        context["current_tag"] = tag
+        context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
         return context
 
     @path("")
