@@ -1,7 +1,8 @@
 """Site-wide views: the health check and the translated error pages."""
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -29,6 +30,7 @@ def page_not_found(request: HttpRequest, exception=None):
     return render(request, "404.html", status=404)
 
 
-def server_error(request: HttpRequest):
-    # Rendered without a request context: whatever broke may be in the context processors.
-    return render(request, "500.html", status=500, using=None)
+def server_error(request: HttpRequest) -> HttpResponseServerError:
+    # Rendered without the request, so no context processor runs and nothing touches the database: whatever
+    # broke may be exactly those. The active language still comes from LocaleMiddleware.
+    return HttpResponseServerError(loader.get_template("500.html").render())
