@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+BROKER_TIMEOUT_SECONDS = 1
+
 
 def _timed(check) -> dict:
     started = time.perf_counter()
@@ -36,8 +38,17 @@ def check_cache() -> str:
 def check_broker() -> str:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "in-process"
-    with current_app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
+    # Read from the settings, not the Celery app's cached configuration, so the probe checks what is configured.
+    # Short timeouts: a load balancer polls this, and a broker that hangs must read as down, quickly.
+    transport_options = {
+        **settings.CELERY_BROKER_TRANSPORT_OPTIONS,
+        "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+        "socket_timeout": BROKER_TIMEOUT_SECONDS,
+    }
+    with current_app.connection_for_write(
+        settings.CELERY_BROKER_URL, connect_timeout=BROKER_TIMEOUT_SECONDS, transport_options=transport_options
+    ) as conn:
+        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=BROKER_TIMEOUT_SECONDS)
     return conn.transport.driver_name
 
 
