@@ -1,0 +1,169 @@
+"""Real services for the integration tests: an SMTP server (aiosmtpd), a Celery worker in its own process on a
+Redis broker, sharing this test run's PostgreSQL database."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from email import message_from_bytes
+from email.message import Message
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import redis
+from aiosmtpd.controller import Controller
+from celery import current_app
+from django.conf import settings
+from django.db import connection
+
+from cms.settings.env import redis_url_with_db
+
+# A Redis database of its own, so a test run never eats the tasks of a developer's worker on db 1.
+TEST_BROKER_DB = 5
+WORKER_START_TIMEOUT = 60
+DELIVERY_TIMEOUT = 30
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], object], *, timeout: float, what: str, log: Path | None = None):
+    """Poll until `condition()` is truthy; fail with `what` (and the worker's log) after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.1)
+    detail = f"\n--- worker log ---\n{log.read_text()[-6000:]}" if log and log.exists() else ""
+    pytest.fail(f"Timed out after {timeout:.0f} s waiting for {what}{detail}")
+
+
+class Inbox:
+    """aiosmtpd handler keeping every message it accepts."""
+
+    def __init__(self):
+        self.received: list[tuple[list[str], Message]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.received.append((list(envelope.rcpt_tos), message_from_bytes(envelope.original_content)))
+        return "250 Message accepted for delivery"
+
+
+class SMTPServer:
+    def __init__(self, port: int):
+        self.port = port
+        self.inbox = Inbox()
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=port)
+
+    def start(self) -> "SMTPServer":
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        self._controller.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    server = SMTPServer(free_port()).start()
+    yield server
+    server.stop()
+
+
+def use_broker(url: str, *, eager: bool) -> None:
+    """Point this process's Celery app at `url`. Django's settings are read once into app.conf, so the test
+    settings' in-process mode is switched off here, and the cached connections are dropped."""
+    app = current_app
+    # kombu keeps its connection pools per broker URL, so switching back finds the earlier pool again.
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = url
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def test_broker():
+    url = redis_url_with_db(os.environ["REDIS_URL"], TEST_BROKER_DB)
+    broker = redis.Redis.from_url(url)
+    broker.flushdb()  # tasks left by an earlier, interrupted run would point at rows that no longer exist
+    saved = current_app.conf.broker_url, current_app.conf.task_always_eager
+    use_broker(url, eager=False)
+    yield url
+    use_broker(saved[0], eager=saved[1])
+    broker.flushdb()
+    broker.close()
+
+
+def database_url_of_this_run() -> str:
+    """The URL of the database this test run uses (pytest-django's test_<name>), for another process."""
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Workers:
+    """Starts Celery workers (`celery -A cms worker`) as subprocesses and stops them at the end of the test."""
+
+    def __init__(self, broker_url: str, log_dir: Path):
+        self.broker_url = broker_url
+        self.log_dir = log_dir
+        self.processes: list[subprocess.Popen] = []
+        self.log: Path | None = None
+
+    def start(self, *, smtp_port: int) -> subprocess.Popen:
+        name = f"test-{uuid.uuid4().hex[:8]}"
+        self.log = self.log_dir / f"{name}.log"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "TEST_CELERY_WORKER": "1",
+            "CELERY_BROKER_URL": self.broker_url,
+            "DATABASE_URL": database_url_of_this_run(),
+            "DB_CONN_MAX_AGE": "0",
+            "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+            # The beat task may pick up any owed row at once: the test decides when to run it.
+            "MAIL_OUTBOX_RETRY_AFTER_SECONDS": "0",
+            "PYTHONUNBUFFERED": "1",
+        }
+        command = [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo", "--loglevel=INFO"]
+        command += ["--without-gossip", "--without-mingle", "--without-heartbeat", f"--hostname={name}@%h"]
+        with self.log.open("wb") as log:
+            process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.processes.append(process)
+        wait_for(
+            lambda: process.poll() is not None or "ready." in self.log.read_text(),
+            timeout=WORKER_START_TIMEOUT,
+            what="the Celery worker to start",
+            log=self.log,
+        )
+        assert process.poll() is None, f"The worker exited:\n{self.log.read_text()[-6000:]}"
+        return process
+
+    def stop_all(self) -> None:
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture
+def workers(transactional_db, test_broker, tmp_path):
+    # After transactional_db in the fixture order, so the workers are gone (and their database connections
+    # closed) before pytest-django empties the tables and, at the end of the run, drops the test database.
+    started = Workers(test_broker, tmp_path)
+    yield started
+    started.stop_all()
