@@ -1,0 +1,39 @@
+"""The main pages run a fixed number of SQL queries, however many news items the site has."""
+
+import pytest
+
+from home.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Generous enough for the site shell (site, settings, menu, switcher, footer) plus the page itself; what
+# matters is that 30 news items cost exactly what 3 do.
+MAX_QUERIES = 25
+
+
+def _add_news(index, count: int) -> None:
+    for _ in range(count):
+        NewsPageFactory(parent=index, image__width_px=40, image__height_px=24, tags=["python", "data"])
+
+
+def _queries(client, url: str, django_assert_max_num_queries) -> int:
+    assert client.get(url).status_code == 200  # warm-up: image renditions are made on the first view
+    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/da/", "/da/nyheder/", "/da/nyheder/feed/", "news-page"])
+def test_page_query_count_does_not_grow_with_the_number_of_news(
+    client, home_page, news_index, english_home, django_assert_max_num_queries, url
+):
+    _add_news(news_index, 3)
+    news_page_url = news_index.get_children().live().first().url
+    url = news_page_url if url == "news-page" else url
+
+    with_three = _queries(client, url, django_assert_max_num_queries)
+    _add_news(news_index, 27)
+    with_thirty = _queries(client, url, django_assert_max_num_queries)
+
+    assert with_thirty == with_three
