@@ -1,0 +1,60 @@
+"""The demo accounts, one per role, with passwords that README.md lists (demo machines only)."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from home.demo.context import DemoAccount, DemoContext
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    email: str
+    password: str
+    first_name: str
+    last_name: str
+    role: str
+    groups: tuple[str, ...] = ()
+    superuser: bool = False
+    language: str = "da"
+
+
+PEOPLE = [
+    DemoPerson(
+        "admin@ddsc.example", "demo-admin-2026", "Mette", "Nielsen", "administrator (superuser)", superuser=True
+    ),
+    DemoPerson("editor@ddsc.example", "demo-editor-2026", "Jonas", "Larsen", "editor (Editors)", ("Editors",)),
+    DemoPerson(
+        "translator@ddsc.example",
+        "demo-translator-2026",
+        "Sofie",
+        "Jensen",
+        "translator (Translators)",
+        ("Translators",),
+        language="en",
+    ),
+    # A later issue gives volunteers their own group (event check-in); until then a plain account.
+    DemoPerson("volunteer@ddsc.example", "demo-volunteer-2026", "Mads", "Pedersen", "volunteer (no group yet)"),
+    DemoPerson("member@ddsc.example", "demo-member-2026", "Ida", "Christensen", "member"),
+]
+
+
+def accounts(demo: DemoContext) -> None:
+    """Make each demo person once. An account that exists is left as it is, password included."""
+    User = get_user_model()  # noqa: N806 - a model class
+    for person in PEOPLE:
+        user = User.objects.filter(email__iexact=person.email).first()
+        if user is None:
+            user = User.objects.create_user(
+                person.email,
+                person.password,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                is_verified=True,
+                is_staff=person.superuser,
+                is_superuser=person.superuser,
+                language=person.language,
+            )
+            user.groups.set(Group.objects.filter(name__in=person.groups))
+        demo.accounts.append(DemoAccount(person.email, person.password, person.role))
