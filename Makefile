@@ -34,6 +34,9 @@ translations: install ## Compile the gettext catalogues in locale/
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
+# The demo's printed links and the site's own address follow PORT unless SITE_URL is set.
+run demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: migrate translations ## Load the demo content and accounts (idempotent)
 	$(PY) manage.py load_demo
 
