@@ -1,5 +1,7 @@
 """A translator translates the Danish home page into English in the Wagtail admin and publishes it."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -22,7 +24,9 @@ def translator(client):
     return user
 
 
-def test_translator_submits_translates_and_publishes_the_home_page(client, translator):
+def test_translator_submits_translates_and_publishes_the_home_page(
+    client, translator, django_capture_on_commit_callbacks
+):
     english = Locale.objects.create(language_code="en")
     home = HomePage.objects.get(locale__language_code="da")
 
@@ -43,13 +47,16 @@ def test_translator_submits_translates_and_publishes_the_home_page(client, trans
     segments = StringSegment.objects.filter(source=translation.source).select_related("string")
     assert segments.exists()
     for segment in segments:
-        response = client.post(
+        response = client.put(
             reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
-            {"value": english_text.get(segment.string.data, f"EN: {segment.string.data}")},
+            urlencode({"value": english_text.get(segment.string.data, f"EN: {segment.string.data}")}),
+            content_type="application/x-www-form-urlencoded",
         )
-        assert response.status_code == 200, response.content
+        assert response.status_code == 201, response.content
 
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[english_home.pk]), {"action": "publish"})
+    # wagtail-localize publishes the new revision once the request's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[english_home.pk]), {"action": "publish"})
     assert response.status_code == 302
 
     english_home = Page.objects.get(pk=english_home.pk).specific
