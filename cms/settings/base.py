@@ -183,7 +183,10 @@ S3_ACCESS_KEY_ID = env_str("S3_ACCESS_KEY_ID")
 S3_SECRET_ACCESS_KEY = env_str("S3_SECRET_ACCESS_KEY")
 S3_PUBLIC_BUCKET = env_str("S3_PUBLIC_BUCKET")
 S3_PRIVATE_BUCKET = env_str("S3_PRIVATE_BUCKET")
-S3_PUBLIC_URL = env_str("S3_PUBLIC_URL")  # e.g. a CDN domain in front of the public bucket
+# Where browsers fetch public files: a CDN domain ("cdn.example.org", over https) or a URL with its scheme
+# ("http://localhost:9000/ddsc-public" for a local MinIO). Unset: the S3 endpoint's own URL.
+S3_PUBLIC_URL = env_str("S3_PUBLIC_URL")
+_public_scheme, _, _public_domain = (S3_PUBLIC_URL or "").rstrip("/").rpartition("://")
 
 if S3_PUBLIC_BUCKET:
     _s3_common = {
@@ -196,7 +199,12 @@ if S3_PUBLIC_BUCKET:
     STORAGES = {
         "default": {
             "BACKEND": "cms.storage.PublicS3Storage",
-            "OPTIONS": {**_s3_common, "bucket_name": S3_PUBLIC_BUCKET, "custom_domain": S3_PUBLIC_URL},
+            "OPTIONS": {
+                **_s3_common,
+                "bucket_name": S3_PUBLIC_BUCKET,
+                "custom_domain": _public_domain or None,
+                "url_protocol": f"{_public_scheme or 'https'}:",
+            },
         },
         "private": {
             "BACKEND": "cms.storage.PrivateS3Storage",
