@@ -55,9 +55,11 @@ def queue_mail(*, to: str, template: str, context: dict, language: str) -> Outbo
     `context` is stored as JSON and rendered later, so it may only hold JSON values (ids, not model objects).
     """
     try:
-        json.dumps(context)
+        json.dumps(context, allow_nan=False)  # PostgreSQL's jsonb has no NaN either
     except (TypeError, ValueError) as exc:
         raise TypeError(f"The context of a queued mail must be JSON-serialisable: {exc}") from exc
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Mail can be written in {', '.join(dict(settings.LANGUAGES))}, not {language!r}.")
     row = OutboxMail.objects.create(recipient=to, template=template, context=context, language=language)
     transaction.on_commit(lambda: enqueue_sending(row.pk))
     return row

@@ -79,9 +79,16 @@ def test_nothing_is_sent_before_the_transaction_commits(django_capture_on_commit
     assert len(mail.outbox) == 1
 
 
-def test_a_context_that_is_not_json_is_refused_before_anything_is_written():
+@pytest.mark.parametrize("context", [{"when": timezone.now()}, {"score": float("nan")}])
+def test_a_context_that_is_not_json_is_refused_before_anything_is_written(context):
     with pytest.raises(TypeError, match="JSON"):
-        queue_mail(to="ada@example.com", template=TEST_MAIL, context={"when": timezone.now()}, language="en")
+        queue_mail(to="ada@example.com", template=TEST_MAIL, context=context, language="en")
+    assert not OutboxMail.objects.exists()
+
+
+def test_a_language_the_site_does_not_speak_is_refused():
+    with pytest.raises(ValueError, match="not 'sv'"):
+        queue_mail(to="ada@example.com", template=TEST_MAIL, context={}, language="sv")
     assert not OutboxMail.objects.exists()
 
 
