@@ -6,12 +6,12 @@ import pytest
 
 from home.factories import ImageFactory, NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
-from tests.home.tree import english_locale, publish_translation
+from tests.home.tree import english_locale, ensure_home_page, publish_translation
 
 
 @pytest.fixture
 def home_page(db) -> HomePage:
-    return HomePage.objects.get(depth=2)
+    return ensure_home_page()
 
 
 @pytest.fixture

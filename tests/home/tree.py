@@ -21,3 +21,24 @@ def make_news(index, count: int, **kwargs) -> list:
     from home.factories import NewsPageFactory
 
     return [NewsPageFactory(parent=index, image=None, **kwargs) for _ in range(count)]
+
+
+def ensure_home_page():
+    """The Danish home page the migration makes, rebuilt if a transactional test before this one flushed it."""
+    from wagtail.models import Site
+
+    from home.models import HomePage
+
+    home = HomePage.objects.filter(depth=2).first()
+    if home is None:
+        danish = Locale.objects.get_or_create(language_code="da")[0]
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=danish))
+        home = root.add_child(
+            instance=HomePage(title="Danish Data Science Community", slug="home", locale=danish, live=True)
+        )
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        )
+    # Cached site root paths outlive a rolled-back or flushed test; start from the database's truth.
+    Site.clear_site_root_paths_cache()
+    return home
