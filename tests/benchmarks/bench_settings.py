@@ -1,0 +1,29 @@
+"""Settings for `make bench`: production settings on a throwaway database, static and media under .bench/.
+
+The runner (tests/benchmarks/run.py) sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and BENCH_DIR in the
+environment before anything imports this, since production settings refuse to load without them.
+"""
+
+import os
+from pathlib import Path
+
+from cms.settings.production import *  # noqa: F403
+
+BENCH_DIR = Path(os.environ["BENCH_DIR"])
+
+ROOT_URLCONF = "tests.benchmarks.bench_urls"
+# Plain HTTP on 127.0.0.1: no TLS proxy in front, so no HTTPS redirect and no secure-only cookies.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STATIC_ROOT = BENCH_DIR / "static"
+MEDIA_ROOT = BENCH_DIR / "media"
+PRIVATE_MEDIA_ROOT = BENCH_DIR / "private-media"
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}}  # noqa: F405
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "cms.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+}
+# Request logging would measure the terminal, not the site.
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

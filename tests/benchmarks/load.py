@@ -1,0 +1,69 @@
+"""A small HTTP load generator: N client threads, each on its own keep-alive connection, for a fixed time."""
+
+import http.client
+import threading
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Measurement:
+    path: str
+    seconds: float
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    @property
+    def requests_per_second(self) -> float:
+        return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
+
+    def percentile(self, fraction: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def measure(host: str, port: int, path: str, clients: int, seconds: float, max_requests: int) -> Measurement:
+    """GET `path` from `clients` threads until `seconds` pass or `max_requests` were sent. Only 200 answers
+    count as served; anything else (or a broken connection) is an error and is not in the latencies."""
+    lock = threading.Lock()
+    latencies: list[float] = []
+    counters = {"sent": 0, "errors": 0}
+    deadline = time.perf_counter() + seconds
+
+    def client() -> None:
+        # gunicorn's sync workers close the connection after each answer; http.client then reconnects.
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        own: list[float] = []
+        errors = 0
+        while time.perf_counter() < deadline:
+            with lock:
+                if counters["sent"] >= max_requests:
+                    break
+                counters["sent"] += 1
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                ok = False
+            if ok:
+                own.append((time.perf_counter() - started) * 1000)
+            else:
+                errors += 1
+        connection.close()
+        with lock:
+            latencies.extend(own)
+            counters["errors"] += errors
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Measurement(path, time.perf_counter() - started, latencies, counters["errors"])

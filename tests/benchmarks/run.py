@@ -1,0 +1,184 @@
+"""`make bench`: the main pages under gunicorn with production settings, next to a trivial Django view.
+
+Builds a throwaway database (SQLite under .bench/, or a new database on the PostgreSQL server that
+DATABASE_URL names) with `load_demo`, collects static files, starts gunicorn with 2 workers on a free port of
+127.0.0.1, warms every URL up, then measures each with the load generator in load.py and prints requests/s,
+p50 and p95 latency and the ratio to the trivial view (the ceiling: same server, same middleware, no work).
+gunicorn is stopped and the throwaway database removed whatever happens. Not part of `make test`.
+
+Environment: BENCH_CLIENTS (default 8), BENCH_SECONDS per URL (default 5), BENCH_MAX_REQUESTS per URL
+(default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards.
+"""
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from tests.benchmarks.load import Measurement, measure
+
+# The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
+TRIVIAL = ("trivial view (ceiling)", "/bench/trivial/")
+PAGES = [
+    ("home page", "/da/"),
+    ("news page", "/da/nyheder/meetup-sprogmodeller-i-produktion/"),
+    ("news index", "/da/nyheder/"),
+    ("search", "/da/search/?query=data"),
+]
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+WORKERS = 2
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", 8))
+SECONDS = float(os.environ.get("BENCH_SECONDS", 5))
+MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", 20_000))
+WARM_UP_REQUESTS = 40
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class ThrowawayPostgres:
+    """A database of its own on the server DATABASE_URL points at, dropped afterwards."""
+
+    def __init__(self, url: str):
+        self.parts = urlsplit(url)
+        self.name = f"ddsc_bench_{os.getpid()}"
+
+    def _execute(self, statement: str) -> None:
+        import psycopg2
+
+        # CREATE/DROP DATABASE cannot run in a transaction: autocommit, on the server's maintenance database.
+        connection = psycopg2.connect(urlunsplit(self.parts._replace(path="/postgres")))
+        try:
+            connection.autocommit = True
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            connection.close()
+
+    def create(self) -> str:
+        self._execute(f'CREATE DATABASE "{self.name}"')
+        return urlunsplit(self.parts._replace(path=f"/{self.name}"))
+
+    def drop(self) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def manage(env: dict, log, *args: str) -> None:
+    log.write(f"\n$ manage.py {' '.join(args)}\n")
+    log.flush()
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, stdout=log, stderr=log)
+
+
+def wait_until_serving(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("gunicorn exited before serving; see gunicorn.log")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{TRIVIAL[1]}", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer on port {port} within {timeout} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop gunicorn and its workers (its own process group)."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def print_table(rows: list[tuple[str, Measurement]]) -> None:
+    ceiling = rows[0][1].requests_per_second or float("nan")
+    header = f"{'page':<24} {'path':<50} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x ceiling':>9} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, result in rows:
+        print(
+            f"{name:<24} {result.path:<50} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
+            f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.2f} {result.errors:>6}"
+        )
+
+
+def main() -> int:
+    (BASE_DIR / ".bench").mkdir(exist_ok=True)
+    run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BASE_DIR / ".bench"))
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        # Local-memory cache, in-process tasks, files on disk: the figures are the site's, not the network's.
+        if key not in {"REDIS_URL", "CELERY_BROKER_URL", "EMAIL_URL", "S3_PUBLIC_BUCKET", "S3_PRIVATE_BUCKET"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.benchmarks.bench_settings",
+        BENCH_DIR=str(run_dir),
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        PYTHONUNBUFFERED="1",
+    )
+    database_url = os.environ.get("DATABASE_URL", "")
+    postgres = ThrowawayPostgres(database_url) if database_url.startswith(("postgres://", "postgresql://")) else None
+    server = None
+    try:
+        env["DATABASE_URL"] = postgres.create() if postgres else f"sqlite:///{run_dir / 'bench.sqlite3'}"
+        database = "PostgreSQL" if postgres else "SQLite"
+        print(f"Preparing a throwaway {database} database with the demo content (log: {run_dir / 'setup.log'})")
+        with open(run_dir / "setup.log", "w") as log:
+            manage(env, log, "migrate", "--noinput")
+            manage(env, log, "load_demo")
+            manage(env, log, "collectstatic", "--noinput")
+
+        with open(run_dir / "gunicorn.log", "w") as log:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers", str(WORKERS),
+                 "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
+                cwd=BASE_DIR, env=env, stdout=log, stderr=log, start_new_session=True,
+            )  # fmt: skip
+        wait_until_serving(port, server)
+
+        targets = [TRIVIAL, *PAGES]
+        for _name, path in targets:  # first requests make image renditions and fill per-process caches
+            measure("127.0.0.1", port, path, clients=WORKERS, seconds=60, max_requests=WARM_UP_REQUESTS)
+
+        print(
+            f"gunicorn, {WORKERS} sync workers, production settings, {database}; {CLIENTS} clients for {SECONDS:g} s"
+            " per URL. Client and server share this machine's CPUs.\n"
+        )
+        rows = [(name, measure("127.0.0.1", port, path, CLIENTS, SECONDS, MAX_REQUESTS)) for name, path in targets]
+        print_table(rows)
+        return 1 if any(result.errors or not result.latencies_ms for _name, result in rows) else 0
+    finally:
+        if server is not None:
+            stop(server)
+        if postgres:
+            postgres.drop()
+        if os.environ.get("BENCH_KEEP"):
+            print(f"\nKept {run_dir}")
+        else:
+            shutil.rmtree(run_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
