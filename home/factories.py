@@ -17,6 +17,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
@@ -66,6 +67,8 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
     title = factory.Faker("sentence", nb_words=3)
     file = factory.LazyAttribute(_chart_file)
+    # The root collection, where editors' image permissions are granted (not a new "Test collection" each time).
+    collection = factory.LazyFunction(Collection.get_first_root_node)
 
 
 def _language_of(stub) -> str:

@@ -256,3 +256,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# The admin shows initials instead of fetching avatars from gravatar.com (the site must work offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
