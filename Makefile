@@ -59,7 +59,7 @@ format: install-dev ## Format and autofix with ruff
 	$(VENV)/bin/ruff check --fix .
 
 messages: install ## Extract interface strings into locale/*/django.po (needs GNU gettext)
-	$(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=tests
+	$(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=tests --ignore=static --ignore=.test-media
 
 bench: install-dev translations ## Benchmark the main pages under gunicorn against a trivial view
 	$(PY) -m tests.benchmarks.run
