@@ -5,6 +5,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,12 @@ def test_a_second_account_with_the_same_email_in_another_case_is_refused():
 def test_a_row_written_around_the_manager_still_cannot_duplicate_an_email_by_case():
     User.objects.create_user("linus@example.com", "pw-123456789", first_name="Linus", last_name="T")
     clash = User(email="Linus@Example.com", first_name="L", last_name="T")
-    with pytest.raises(ValidationError) as excinfo:
+    with pytest.raises(ValidationError) as excinfo, translation.override("en"):
         clash.validate_constraints()
-    assert "already exists" in str(excinfo.value)
+    assert "A user with this e-mail address already exists." in str(excinfo.value)
+    with pytest.raises(ValidationError) as excinfo, translation.override("da"):
+        clash.validate_constraints()
+    assert "Der findes allerede en bruger med denne e-mailadresse." in str(excinfo.value)
 
 
 def test_new_accounts_are_unverified_and_superusers_are_verified_staff():

@@ -33,12 +33,13 @@ def test_a_queued_mail_arrives_at_the_smtp_server_with_text_and_html_parts(worke
     recipients, message = smtp_server.inbox.received[0]
     assert recipients == ["ada@example.com"]
     assert message["To"] == "ada@example.com"
-    assert message["Subject"] == "Test mail from Danish Data Science Community"
+    # Written in the recipient's language (Danish here), by the worker.
+    assert message["Subject"] == "Testmail fra Danish Data Science Community"
     assert message["Content-Language"] == "da"
     assert message.get_content_type() == "multipart/alternative"
     text, html = message.get_payload()
     assert text.get_content_type() == "text/plain"
-    assert "If you can read it, the site can send mail." in text.get_payload(decode=True).decode()
+    assert "Kan du læse den, kan sitet sende mail." in text.get_payload(decode=True).decode()
     assert html.get_content_type() == "text/html"
     assert '<html lang="da">' in html.get_payload(decode=True).decode()
     sent = wait_for(lambda: sent_row(row), timeout=10, what="the row to be marked sent", log=workers.log)
