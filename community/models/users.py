@@ -1,4 +1,6 @@
-"""People: the site's user account (email login)."""
+"""The site's user account: e-mail login, profile, picture, newsletter choice."""
+
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -6,6 +8,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def profile_image_path(user: "User", filename: str) -> str:
+    # A random name: the picture's URL is public, and must not reveal or let anyone guess the account.
+    return f"profile-images/{secrets.token_urlsafe(16)}.{filename.rsplit('.', 1)[-1].lower()[:5]}"
 
 
 class UserManager(BaseUserManager):
@@ -60,6 +67,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the e-mails the site sends to this person."),
     )
+
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    profile_image = models.ImageField(
+        _("profile picture"),
+        upload_to=profile_image_path,
+        blank=True,
+        help_text=_("A JPEG, PNG or WebP image of at most 5 MB."),
+    )
+    newsletter_opt_in = models.BooleanField(
+        _("newsletter"), default=False, help_text=_("Whether the person wants the community's newsletter.")
+    )
+    newsletter_changed_at = models.DateTimeField(_("newsletter choice changed at"), null=True, blank=True)
 
     objects = UserManager()
 
