@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -54,6 +54,7 @@ class BoardIndexPage(Page):
             .public()
             .child_of(self)
             .select_related("photo")
+            .prefetch_related("photo__renditions")
             .annotate(role_rank=role_rank)
             .order_by("role_rank", "title")
         )
@@ -111,6 +112,16 @@ class BoardMemberPage(Page):
     class Meta:
         verbose_name = _("board member page")
 
+    def live_articles(self):
+        """This person's live articles in the page's language. Matched by translation key, because a translated
+        article may still point at the profile in the language it was translated from."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(author_profile__translation_key=self.translation_key, locale_id=self.locale_id)
+            .order_by("-date", "-pk")
+        )
+
 
 class ArticleIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -131,7 +142,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             .public()
             .child_of(self)
             .select_related("image", "author_user", "author_profile")
-            .prefetch_related("tagged_items__tag")
+            .prefetch_related("tagged_items__tag", "image__renditions")
             .order_by("-date", "-pk")
         )
         if tag:
@@ -140,9 +151,14 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tag = request.GET.get("tag", "")[:100] or None
+        # ?tag=<slug> narrows the list to one tag; an unknown slug shows an empty list, not an error.
+        tag_slug = request.GET.get("tag", "")[:100]
+        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        articles = self.articles(tag.slug) if tag else self.articles()
+        if tag_slug and tag is None:
+            articles = articles.none()
         context["current_tag"] = tag
-        context["articles_page"] = paginate(request, self.articles(tag), ARTICLES_PER_PAGE)
+        context["articles_page"] = paginate(request, articles, ARTICLES_PER_PAGE)
         return context
 
     @path("")
