@@ -66,18 +66,37 @@ def _decorate(canvas: PILImage.Image, rng: random.Random) -> None:
     canvas.alpha_composite(overlay)
 
 
+# Pillow's built-in font has no æ, ø or å; a system DejaVu or Liberation font has, where one is installed.
+_FONT_FILES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf",
+    "/Library/Fonts/Arial Bold.ttf",
+    "C:/Windows/Fonts/arialbd.ttf",
+]
+
+
+def demo_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for path in _FONT_FILES:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)
+
+
 def _label(canvas: PILImage.Image, label: str) -> None:
     if not label:  # the hero picture: the page puts its own title on top
         return
     width, height = canvas.size
     draw = ImageDraw.Draw(canvas)
-    small = ImageFont.load_default(size=max(14, height // 26))
+    small = demo_font(max(14, height // 26))
     draw.text((0.05 * width, 0.07 * height), "Danish Data Science Community", font=small, fill=(255, 255, 255, 200))
     size = height // 8
-    font = ImageFont.load_default(size=size)
+    font = demo_font(size)
     while size > 20 and draw.textlength(label, font=font) > 0.5 * width:
         size -= 4
-        font = ImageFont.load_default(size=size)
+        font = demo_font(size)
     x, y = 0.05 * width, 0.86 * height - size
     draw.text((x + 3, y + 3), label, font=font, fill=(0, 0, 0, 110))
     draw.text((x, y), label, font=font, fill=(255, 255, 255, 255))
