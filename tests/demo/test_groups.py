@@ -1,5 +1,5 @@
-"""The admin roles made by migration: editors edit and publish, moderators also lock, translators translate,
-and a person with no role stays out of the admin."""
+"""The admin roles made by migration: editors edit and submit for moderation, moderators publish and lock,
+translators translate, and a person with no role stays out of the admin."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -49,11 +49,13 @@ def test_editor_logs_in_to_the_admin_and_opens_the_news_page_editor(client, news
     assert "Generalforsamling 2026" in editor.content.decode()
 
 
-def test_editors_publish_pages_and_moderators_also_lock_them(news_page):
+def test_editors_submit_pages_for_moderation_and_moderators_publish_and_lock_them(news_page):
     editor = make_user("editor@example.com", "Editors")
     moderator = make_user("moderator@example.com", "Moderators")
 
-    assert news_page.permissions_for_user(editor).can_publish()
+    # Publishing rights would let editors skip the moderation workflows (community migration 0005).
+    assert not news_page.permissions_for_user(editor).can_publish()
+    assert news_page.permissions_for_user(editor).can_submit_for_moderation()
     assert not news_page.permissions_for_user(editor).can_lock()
     assert news_page.permissions_for_user(moderator).can_publish()
     assert news_page.permissions_for_user(moderator).can_lock()

@@ -1,0 +1,80 @@
+"""Member articles are moderated: an editor's article waits for a Moderator, who approves and so publishes it;
+article indexes made after the migration get the workflow too."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from community.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password-1"
+
+
+def make_user(django_user_model, email: str, group: str):
+    user = django_user_model.objects.create_user(email, PASSWORD, first_name="Test", last_name=group, is_verified=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_every_new_article_index_gets_the_article_moderation_workflow(article_index):
+    workflow = article_index.get_workflow()
+
+    assert workflow is not None
+    assert workflow.name == "Article moderation"
+    assert [task.name for task in workflow.tasks] == ["Moderator approval"]
+    assert [group.name for group in workflow.tasks[0].specific.groups.all()] == ["Moderators"]
+
+
+def test_editor_submits_an_article_and_a_moderator_approves_and_publishes_it(client, article_index, django_user_model):
+    editor = make_user(django_user_model, "editor@example.com", "Editors")
+    moderator = make_user(django_user_model, "moderator@example.com", "Moderators")
+
+    client.force_login(editor)
+    add_url = reverse("wagtailadmin_pages:add", args=["community", "articlepage", article_index.pk])
+    offered = client.get(add_url).content.decode()
+    submitted = client.post(
+        add_url,
+        nested_form_data(
+            {
+                "title": "Min første artikel",
+                "slug": "min-foerste-artikel",
+                "date": "2026-03-01",
+                "intro": "Om at skrive for fællesskabet",
+                "author_name": "Editor Editors",
+                "tags": "skrivning",
+                "body": streamfield([("paragraph", rich_text("<p>Sådan kom jeg i gang.</p>"))]),
+                "action-submit": "submit",
+            }
+        ),
+    )
+
+    article = ArticlePage.objects.get(slug="min-foerste-artikel")
+    assert submitted.status_code == 302, submitted.content.decode()[:2000]
+    assert 'name="action-publish"' not in offered  # editors have no way past the workflow
+    assert not article.live
+    assert client.get("/da/artikler/min-foerste-artikel/").status_code == 404
+    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(article.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Article moderation"
+
+    # The editor cannot approve their own submission; the moderator can.
+    task_state = state.current_task_state
+    approve_url = reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", task_state.pk])
+    refused = client.post(approve_url, {"comment": ""})
+    article.refresh_from_db()
+    assert not article.live
+
+    client.force_login(moderator)
+    approved = client.post(approve_url, {"comment": "Fin artikel"})
+
+    article.refresh_from_db()
+    state.refresh_from_db()
+    assert refused.status_code in {302, 403}
+    assert approved.status_code in {200, 302}, approved.content.decode()[:2000]
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert article.live
+    assert "Sådan kom jeg i gang." in client.get("/da/artikler/min-foerste-artikel/").content.decode()
