@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("community.urls")),
     # Wagtail serves every other URL from the page tree; keep this last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

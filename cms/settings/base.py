@@ -148,8 +148,12 @@ MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 300
 # --- Users -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = ["community.backends.EmailBackend"]
-LOGIN_URL = "wagtailadmin_login"
-LOGIN_REDIRECT_URL = "/"
+# The site's own log in (the Wagtail admin keeps its own, WAGTAILADMIN_LOGIN_URL).
+LOGIN_URL = "community:login"
+LOGIN_REDIRECT_URL = "community:dashboard"
+# How many reverse proxies in front of the app append to X-Forwarded-For; 0 means REMOTE_ADDR is the client
+# (see community.services.ratelimit.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -1,0 +1,118 @@
+"""A person's own data: the JSON download, and deleting the account (what goes, what is kept and how)."""
+
+import logging
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from community.models import ArticlePage, Member, User
+from community.services.accounts import delete_file_on_commit
+from home.mail import queue_mail
+
+logger = logging.getLogger(__name__)
+
+# name -> function(user) returning JSON-ready data (dates may stay dates: the view's encoder handles them).
+# Later apps add their part (registrations, ballots, ...) with register_data_export in their AppConfig.ready().
+DataExporter = Callable[[User], object]
+_exporters: dict[str, DataExporter] = {}
+
+
+def register_data_export(name: str, exporter: DataExporter) -> None:
+    _exporters[name] = exporter
+
+
+def export_data(user: User) -> dict:
+    """Everything the site keeps about `user`, by section."""
+    return {
+        "exported_at": timezone.now(),
+        **{name: exporter(user) for name, exporter in _exporters.items()},
+    }
+
+
+def _account(user: User) -> dict:
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "birth_date": user.birth_date,
+        "language": user.language,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "is_verified": user.is_verified,
+        "profile_image": user.profile_image.url if user.profile_image else None,
+    }
+
+
+def _newsletter(user: User) -> dict:
+    return {"opt_in": user.newsletter_opt_in, "changed_at": user.newsletter_changed_at}
+
+
+def _membership(user: User) -> dict | None:
+    member = Member.objects.filter(user=user).first()
+    if member is None:
+        return None
+    return {
+        "status": member.status,
+        "role": member.role,
+        "job_title": member.job_title,
+        "street": member.street,
+        "postal_code": member.postal_code,
+        "city": member.city,
+        "accepted_statutes_at": member.accepted_statutes_at,
+        "applied_at": member.applied_at,
+        "decided_at": member.decided_at,
+        "expires_on": member.expires_on,
+        "public_profile": member.public_profile,
+        "website": member.website,
+        "linkedin": member.linkedin,
+        "github": member.github,
+    }
+
+
+def _articles(user: User) -> list[dict]:
+    return [
+        {"title": title, "date": day, "url_path": url_path}
+        for title, day, url_path in ArticlePage.objects.filter(author_user=user)
+        .order_by("-date")
+        .values_list("title", "date", "url_path")
+    ]
+
+
+register_data_export("account", _account)
+register_data_export("newsletter", _newsletter)
+register_data_export("membership", _membership)
+register_data_export("articles", _articles)
+
+
+def delete_account(user: User) -> None:
+    """Delete the account and what hangs on it (the membership cascades); articles stay, signed with the name.
+
+    Articles keep their author: the name is copied into `author_name` before `author_user` is set to NULL by the
+    deletion. The confirmation mail is owed in the same transaction; the picture file goes once it commits."""
+    email, language, first_name = user.email, user.language, user.first_name
+    picture = user.profile_image.name if user.profile_image else ""
+    was_subscribed = user.newsletter_opt_in
+    with transaction.atomic():
+        ArticlePage.objects.filter(author_user=user, author_name="").update(author_name=user.get_full_name())
+        queue_mail(
+            to=email,
+            template="community/mail/account_deleted",
+            context={"first_name": first_name, "email": email},
+            language=language,
+        )
+        user.delete()
+        if picture:
+            delete_file_on_commit(picture)
+        if was_subscribed:
+            transaction.on_commit(lambda: _unsubscribe(email))
+
+
+def _unsubscribe(email: str) -> None:
+    # The sync task reads the user, who is gone by now, so the provider is told directly.
+    from community.services import newsletter
+
+    try:
+        newsletter.get_provider().unsubscribe(email)
+    except Exception:  # noqa: BLE001 - the account is deleted either way; the provider's list is fixed by hand
+        logger.exception("Could not unsubscribe a deleted account from the newsletter")

@@ -1,0 +1,107 @@
+"""Rate limits on the account forms (log in, registration, activation resend, password reset), kept in the cache.
+
+The counters live in Django's cache, so with REDIS_URL set they are shared by every gunicorn worker and machine
+(with the local-memory cache of a bare development machine they are per process). Each limit is a fixed window:
+a counter per action, scope (client IP or e-mail address) and window number, which expires with its window.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+
+# Tests give each test a prefix of its own, so counters never leak from one test into the next.
+KEY_PREFIX = "ratelimit"
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str  # "ip" or "email"
+    max_hits: int
+    window_seconds: int
+
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+
+# For login the hits are failed attempts; for the other actions every attempt counts.
+LIMITS: dict[str, tuple[Limit, ...]] = {
+    "login": (Limit("email", 5, 15 * MINUTE), Limit("ip", 20, 15 * MINUTE)),
+    "register": (Limit("ip", 10, HOUR),),
+    "resend_activation": (Limit("email", 3, HOUR), Limit("ip", 10, HOUR)),
+    "password_reset": (Limit("email", 3, HOUR), Limit("ip", 10, HOUR)),
+    # Wrong passwords typed to confirm deleting an account: a logged-in session must not become a password oracle.
+    "confirm_password": (Limit("email", 5, 15 * MINUTE),),
+}
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The address of the client, for rate limits.
+
+    REMOTE_ADDR is the address of whoever opened the connection. Behind a reverse proxy (or load balancer) that is
+    the proxy, so the proxy must pass the client on: either it sets REMOTE_ADDR itself (gunicorn behind a proxy
+    speaking the PROXY protocol, or uWSGI), or set TRUSTED_PROXY_COUNT to the number of proxies in front of the
+    app, and the address is read that many hops from the right of X-Forwarded-For. The left part of that header is
+    whatever the client wrote, so it is never trusted.
+    """
+    remote_addr = request.META.get("REMOTE_ADDR", "") or "unknown"
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies <= 0:
+        return remote_addr
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    if len(hops) < proxies:
+        return remote_addr
+    return hops[-proxies]
+
+
+def normalise_email(email: str | None) -> str:
+    return (email or "").strip().lower()
+
+
+def _key(action: str, limit: Limit, value: str) -> str:
+    window = int(timezone.now().timestamp()) // limit.window_seconds
+    # Hashed: an e-mail address never sits in the cache in clear, and any value makes a valid cache key.
+    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
+    return f"{KEY_PREFIX}:{action}:{limit.scope}:{window}:{digest}"
+
+
+def _scoped(action: str, ip: str, email: str | None):
+    values = {"ip": ip, "email": normalise_email(email)}
+    for limit in LIMITS[action]:
+        if values[limit.scope]:
+            yield limit, values[limit.scope]
+
+
+def is_limited(action: str, *, ip: str, email: str | None = None) -> bool:
+    """Whether any of the action's limits is used up for this IP or e-mail address."""
+    keys = {_key(action, limit, value): limit for limit, value in _scoped(action, ip, email)}
+    counts = cache.get_many(list(keys))
+    return any(counts.get(key, 0) >= limit.max_hits for key, limit in keys.items())
+
+
+def record(action: str, *, ip: str, email: str | None = None) -> None:
+    """Count one hit against each of the action's limits."""
+    for limit, value in _scoped(action, ip, email):
+        key = _key(action, limit, value)
+        # add() starts the window's counter once; incr() is atomic in Redis and under a lock in local memory.
+        cache.add(key, 0, timeout=limit.window_seconds)
+        try:
+            cache.incr(key)
+        except ValueError:  # the window ended between add() and incr()
+            cache.set(key, 1, timeout=limit.window_seconds)
+
+
+def attempt(action: str, *, ip: str, email: str | None = None) -> bool:
+    """Count an attempt and say whether it may go ahead (False: a limit was already used up)."""
+    if is_limited(action, ip=ip, email=email):
+        return False
+    record(action, ip=ip, email=email)
+    return True
+
+
+def reset(action: str, *, email: str) -> None:
+    """Forget an account's hits (a successful log in clears its failures; the IP's count stays)."""
+    cache.delete_many([_key(action, limit, normalise_email(email)) for limit, _ in _scoped(action, "", email)])

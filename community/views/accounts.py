@@ -1,0 +1,237 @@
+"""Account pages: register, activate, log in and out, password reset and change, profile, My page, data, deletion."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from community.dashboard import dashboard_sections
+from community.forms.accounts import (
+    DeleteAccountForm,
+    EmailForm,
+    LoginForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    RegistrationForm,
+    ResetSetPasswordForm,
+)
+from community.models import Member
+from community.services import accounts, personal_data, ratelimit
+from community.services.accounts import AccountError
+
+
+def rate_limited(request: HttpRequest) -> HttpResponse:
+    """The answer to a limited request: nothing was done; 429 tells programs the same."""
+    return TemplateResponse(request, "community/account/rate_limited.html", status=429)
+
+
+def home_url() -> str:
+    return reverse("wagtail_serve", args=[""])
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("community:dashboard")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST":
+        if not ratelimit.attempt("register", ip=ratelimit.client_ip(request)):
+            return rate_limited(request)
+        if form.is_valid():
+            try:
+                accounts.register(form.registration(language=get_language()))
+            except AccountError as error:
+                form.add_error("email", error.message)
+            else:
+                return redirect("community:register_done")
+    return render(request, "community/account/register.html", {"form": form})
+
+
+def register_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "community/account/register_done.html")
+
+
+@never_cache
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    try:
+        accounts.activate(uidb64, token)
+    except AccountError as error:
+        initial = {}
+        if error.code == "expired_link":
+            # The link reached this address, so offering to send it again there reveals nothing new.
+            user = accounts.user_from_uid(uidb64)
+            initial = {"email": user.email} if user else {}
+        status = 200 if error.code == "already_verified" else 400
+        context = {"error": error, "resend_form": EmailForm(initial=initial)}
+        return render(request, "community/account/activation_failed.html", context, status=status)
+    return render(request, "community/account/activation_done.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def resend_activation(request: HttpRequest) -> HttpResponse:
+    form = EmailForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if not ratelimit.attempt("resend_activation", ip=ratelimit.client_ip(request), email=email):
+            return rate_limited(request)
+        accounts.resend_activation(email)
+        # The same answer whether or not the address has an account waiting for activation.
+        return render(request, "community/account/resend_activation_sent.html", {"email": email})
+    return render(request, "community/account/resend_activation.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log in, with failed attempts counted per account and per IP; a limited one is refused outright
+    (even with the right password) until its window ends."""
+
+    form_class = LoginForm
+    template_name = "community/account/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        self.client_ip = ratelimit.client_ip(request)
+        self.attempted_email = request.POST.get("username", "")[:254]
+        if ratelimit.is_limited("login", ip=self.client_ip, email=self.attempted_email):
+            return rate_limited(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if any(error.code == "invalid_login" for error in form.non_field_errors().as_data()):
+            ratelimit.record("login", ip=self.client_ip, email=self.attempted_email)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        ratelimit.reset("login", email=self.attempted_email)
+        return super().form_valid(form)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out by POST only; a GET (a link, a prefetch) shows the button instead of logging anyone out."""
+
+    http_method_names = ["get", "post", "options"]
+    template_name = "community/account/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        return TemplateResponse(request, self.template_name)
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You are logged out."))
+        return response
+
+    def get_default_redirect_url(self):
+        return home_url()
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """The same answer whether the address has an account or not; limited per IP and per address."""
+
+    form_class = QueuedPasswordResetForm
+    template_name = "community/account/password_reset.html"
+    success_url = reverse_lazy("community:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not ratelimit.attempt("password_reset", ip=ratelimit.client_ip(self.request), email=email):
+            return rate_limited(self.request)
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "community/account/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = ResetSetPasswordForm
+    template_name = "community/account/password_reset_confirm.html"
+    success_url = reverse_lazy("community:password_reset_complete")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            return super().form_valid(form)
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "community/account/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's change view keeps this session (update_session_auth_hash); every other session of the account
+    fails Django's session hash check on its next request, so it is logged out."""
+
+    template_name = "community/account/password_change.html"
+    success_url = reverse_lazy("community:dashboard")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            accounts.queue_password_changed_mail(form.user)
+        messages.success(self.request, _("Your password is changed. Other devices were logged out."))
+        return response
+
+
+@login_required
+@never_cache
+def dashboard(request: HttpRequest) -> HttpResponse:
+    context = {
+        "member": Member.objects.filter(user=request.user).first(),
+        "dashboard_sections": dashboard_sections(),
+    }
+    return render(request, "community/dashboard.html", context)
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, user=user)
+        if form.is_valid():
+            accounts.update_profile(user, form.changes())
+            messages.success(request, _("Your profile is saved."))
+            return redirect("community:profile")
+    else:
+        form = ProfileForm(user=user)
+    return render(request, "community/account/profile.html", {"form": form})
+
+
+@login_required
+@never_cache
+def export_data(request: HttpRequest) -> JsonResponse:
+    data = personal_data.export_data(request.user)
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    filename = f"ddsc-my-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = DeleteAccountForm(request.POST or None, user=user)
+    if request.method == "POST":
+        if ratelimit.is_limited("confirm_password", ip=ratelimit.client_ip(request), email=user.email):
+            return rate_limited(request)
+        if form.is_valid():
+            personal_data.delete_account(user)
+            logout(request)
+            messages.success(request, _("Your account is deleted. We sent a confirmation to your e-mail address."))
+            return redirect(home_url())
+        ratelimit.record("confirm_password", ip=ratelimit.client_ip(request), email=user.email)
+    return render(request, "community/account/delete.html", {"form": form})
