@@ -14,4 +14,6 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # Mail owed but not sent (broker or SMTP was down) is sent again.
     "resend-owed-mail": {"task": "home.tasks.resend_owed_mail", "schedule": crontab(minute="*/5")},
+    # Memberships that ended become Lapsed and get a renewal mail (idempotent: a rerun finds nothing new).
+    "mark-lapsed-members": {"task": "community.tasks.mark_lapsed_members", "schedule": crontab(hour=6, minute=15)},
 }

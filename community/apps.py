@@ -6,3 +6,9 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "community"
     verbose_name = _("Community")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
+        from . import newsletter_signals  # noqa: F401 - its receivers connect on import
