@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from community.models import ArticlePage, BoardMemberPage
 from home.models import FooterText, NavigationLink, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,8 @@ def content_counts() -> dict[str, int]:
     return {
         "pages": Page.objects.count(),
         "news": NewsPage.objects.count(),
+        "board profiles": BoardMemberPage.objects.count(),
+        "articles": ArticlePage.objects.count(),
         "users": get_user_model().objects.count(),
         "images": get_image_model().objects.count(),
         "collections": Collection.objects.count(),
@@ -49,6 +52,8 @@ def test_running_it_twice_adds_nothing_the_second_time(demo_output):
 
     assert content_counts() == first
     assert first["news"] == 16  # eight items, each in Danish and English
+    assert first["board profiles"] == 12  # six people, each in Danish and English
+    assert first["articles"] == 10  # five articles, each in Danish and English
     assert first["users"] == 5
 
 
@@ -84,3 +89,14 @@ def test_demo_editor_logs_in_to_the_admin_with_the_password_the_readme_lists(cli
 
     assert dashboard.status_code == 200
     assert "editor@ddsc.example" in demo_output and "demo-editor-2026" in demo_output
+
+
+def test_board_and_articles_render_in_both_languages(client, demo_output):
+    board_da, board_en = client.get("/da/bestyrelsen/"), client.get("/en/board/")
+    articles_da, articles_en = client.get("/da/artikler/"), client.get("/en/articles/")
+
+    assert board_da.status_code == board_en.status_code == 200
+    assert "Karen Holm" in board_da.content.decode() and "Head of data science" in board_en.content.decode()
+    assert articles_da.status_code == articles_en.status_code == 200
+    assert "Derfor starter vi en mentorordning" in articles_da.content.decode()
+    assert "Why we are starting a mentoring scheme" in articles_en.content.decode()
