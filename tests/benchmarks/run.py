@@ -33,6 +33,8 @@ PAGES = [
     ("news page", "/da/nyheder/meetup-sprogmodeller-i-produktion/"),
     ("news index", "/da/nyheder/"),
     ("search", "/da/search/?query=data"),
+    ("board index", "/da/bestyrelsen/"),
+    ("article index", "/da/artikler/"),
 ]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
