@@ -1,6 +1,7 @@
 """Newsletter choice changes, whoever saves the user: stamp the time and sync the provider (connected in ready())."""
 
-from django.db.models.signals import post_save, pre_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -33,3 +34,13 @@ def sync_newsletter_choice(sender, instance: User, raw=False, update_fields=None
         # A save limited to some fields did not write the stamp set above.
         User.objects.filter(pk=instance.pk).update(newsletter_changed_at=instance.newsletter_changed_at)
     enqueue_sync(instance.pk)
+
+
+@receiver(post_delete, sender=User, dispatch_uid="community_newsletter_unsubscribe_deleted")
+def unsubscribe_deleted_account(sender, instance: User, **kwargs):
+    """A deleted account leaves the newsletter too (the provider keeps its own list)."""
+    if instance.newsletter_opt_in:
+        from community.tasks import unsubscribe_newsletter
+
+        email = instance.email
+        transaction.on_commit(lambda: unsubscribe_newsletter.delay(email))

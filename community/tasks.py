@@ -31,3 +31,15 @@ def sync_newsletter_subscription(user_id: int) -> str:
         return "gone"
     newsletter.sync_user(user)
     return "subscribed" if user.newsletter_opt_in else "unsubscribed"
+
+
+@shared_task(
+    name="community.tasks.unsubscribe_newsletter",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def unsubscribe_newsletter(email: str) -> None:
+    """Take an address off the newsletter whose account no longer exists (so there is no row to read)."""
+    newsletter.get_provider().unsubscribe(email)

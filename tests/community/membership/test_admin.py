@@ -137,3 +137,22 @@ def test_approval_and_export_urls_are_refused_to_anyone_without_the_permission(c
     if who == "staff_without_permission":
         for url in urls:
             assert client.get(url).status_code == 403, url
+
+
+def test_the_membership_menu_offers_the_newsletter_export_only_to_those_who_may_export(client):
+    client.force_login(make_staff(group=MANAGERS))
+    export_url = reverse("community_newsletter_export")
+    assert export_url in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    client.force_login(make_staff("community.view_member"))
+    assert export_url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_member_list_offers_approve_and_reject_in_bulk(client):
+    client.force_login(make_staff(group=MANAGERS))
+    make_member(status=Member.Status.PENDING)
+
+    page = client.get(list_url()).content.decode()
+
+    assert reverse("wagtail_bulk_action", args=("community", "member", "approve")) in page
+    assert reverse("wagtail_bulk_action", args=("community", "member", "reject")) in page

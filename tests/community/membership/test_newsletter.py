@@ -64,3 +64,13 @@ def test_a_new_account_that_opts_in_is_subscribed(provider, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         user = make_user(newsletter_opt_in=True)
     assert [call[:2] for call in provider.calls] == [("subscribe", user.email)]
+
+
+def test_deleting_an_account_that_opted_in_unsubscribes_its_address(provider, django_capture_on_commit_callbacks):
+    user = make_user(newsletter_opt_in=True)
+    provider.calls.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        user.delete()
+
+    assert provider.calls == [("unsubscribe", user.email)]
