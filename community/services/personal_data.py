@@ -1,6 +1,5 @@
 """A person's own data: the JSON download, and deleting the account (what goes, what is kept and how)."""
 
-import logging
 from collections.abc import Callable
 
 from django.db import transaction
@@ -9,8 +8,7 @@ from django.utils import timezone
 from community.models import ArticlePage, Member, User
 from community.services.accounts import delete_file_on_commit
 from home.mail import queue_mail
-
-logger = logging.getLogger(__name__)
+from home.models import OutboxMail
 
 # name -> function(user) returning JSON-ready data (dates may stay dates: the view's encoder handles them).
 # Later apps add their part (registrations, ballots, ...) with register_data_export in their AppConfig.ready().
@@ -86,15 +84,19 @@ register_data_export("articles", _articles)
 
 
 def delete_account(user: User) -> None:
-    """Delete the account and what hangs on it (the membership cascades); articles stay, signed with the name.
+    """Delete the account and what hangs on it (the membership cascades, the outbox rows to the address go);
+    articles stay, signed with the name.
 
     Articles keep their author: the name is copied into `author_name` before `author_user` is set to NULL by the
-    deletion. The confirmation mail is owed in the same transaction; the picture file goes once it commits."""
+    deletion. The confirmation mail is owed in the same transaction; the picture file goes once it commits. (The
+    newsletter provider is told by community.newsletter_signals, on any deletion of a user.)"""
     email, language, first_name = user.email, user.language, user.first_name
     picture = user.profile_image.name if user.profile_image else ""
-    was_subscribed = user.newsletter_opt_in
     with transaction.atomic():
         ArticlePage.objects.filter(author_user=user, author_name="").update(author_name=user.get_full_name())
+        # The outbox is a delivery log holding the address and names; nothing more is owed to an account that
+        # is gone, except the confirmation below.
+        OutboxMail.objects.filter(recipient__iexact=email).delete()
         queue_mail(
             to=email,
             template="community/mail/account_deleted",
@@ -104,15 +106,3 @@ def delete_account(user: User) -> None:
         user.delete()
         if picture:
             delete_file_on_commit(picture)
-        if was_subscribed:
-            transaction.on_commit(lambda: _unsubscribe(email))
-
-
-def _unsubscribe(email: str) -> None:
-    # The sync task reads the user, who is gone by now, so the provider is told directly.
-    from community.services import newsletter
-
-    try:
-        newsletter.get_provider().unsubscribe(email)
-    except Exception:  # noqa: BLE001 - the account is deleted either way; the provider's list is fixed by hand
-        logger.exception("Could not unsubscribe a deleted account from the newsletter")
