@@ -136,3 +136,12 @@ def test_a_pending_applicant_cannot_renew(client):
 
     member.refresh_from_db()
     assert member.status == Member.Status.PENDING
+
+
+def test_the_consent_links_to_the_statutes_when_their_address_is_set(client, settings):
+    client.force_login(make_user())
+    settings.MEMBERSHIP_STATUTES_URL = "https://example.org/vedtaegter/"
+
+    page = client.get(apply_url()).content.decode()
+
+    assert 'href="https://example.org/vedtaegter/"' in page
