@@ -4,7 +4,7 @@ article indexes made after the migration get the workflow too."""
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from community.models import ArticlePage
@@ -78,3 +78,30 @@ def test_editor_submits_an_article_and_a_moderator_approves_and_publishes_it(cli
     assert state.status == WorkflowState.STATUS_APPROVED
     assert article.live
     assert "Sådan kom jeg i gang." in client.get("/da/artikler/min-foerste-artikel/").content.decode()
+
+
+def test_migration_puts_existing_article_indexes_under_moderation_and_takes_publish_from_editors(
+    article_index, english_home
+):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission, Page, WorkflowPage
+
+    from tests.home.tree import publish_translation
+
+    english_index = publish_translation(article_index, english_home.locale, title="Articles", slug="articles")
+    WorkflowPage.objects.filter(page__in=[article_index, english_index]).delete()
+    editors = Group.objects.get(name="Editors")
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    GroupPagePermission.objects.create(group=editors, page=Page.get_first_root_node(), permission=publish)
+    migration = import_module("community.migrations.0005_article_workflow")
+
+    migration.set_up_moderation(apps, None)
+    migration.set_up_moderation(apps, None)  # a second run changes nothing
+
+    for index in (article_index, english_index):
+        assert index.get_workflow().name == "Article moderation"
+    assert not GroupPagePermission.objects.filter(group=editors, permission__codename="publish_page").exists()
+    assert Workflow.objects.filter(name="Article moderation").count() == 1
