@@ -28,15 +28,16 @@ def _permission(apps, codename):
 
 
 def _approval_workflow(apps, workflow_name, task_name):
-    """The active one-task workflow `workflow_name` whose task is approved by Moderators, made if missing."""
+    """The workflow `workflow_name`, active; made if missing as one task that Moderators approve."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
 
-    workflow = Workflow.objects.filter(name=workflow_name, active=True).first()
-    if workflow is not None:
+    workflow = Workflow.objects.filter(name=workflow_name).order_by("-active", "pk").first()
+    if workflow is not None:  # reactivated if a reversal of this migration disabled it
+        Workflow.objects.filter(pk=workflow.pk).update(active=True)
         return workflow
     content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
     task = GroupApprovalTask.objects.create(name=task_name, content_type=content_type, active=True)
