@@ -188,3 +188,13 @@ def test_without_trusted_proxies_a_forwarded_header_is_ignored(rf):
 
 def log_in_en(client, email, password=PASSWORD):
     return client.post("/en/account/login/", {"username": email, "password": password})
+
+
+def test_the_site_header_offers_log_in_to_visitors_and_my_page_once_logged_in(client, make_user):
+    make_user()
+    visitor = client.get("/en/account/register/").content.decode()
+    log_in(client, "ada@example.com")
+    member = client.get("/en/account/profile/").content.decode()
+
+    assert 'href="/en/account/login/">Log in</a>' in visitor and "My page" not in visitor
+    assert 'href="/en/account/">My page</a>' in member
