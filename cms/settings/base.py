@@ -161,6 +161,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Community -------------------------------------------------------------------------------------
+# Where the association's statutes are published; the membership application links to them when set.
+MEMBERSHIP_STATUTES_URL = env_str("MEMBERSHIP_STATUTES_URL", "")
+# The newsletter service adapter (dotted path of a community.services.newsletter.NewsletterProvider).
+NEWSLETTER_PROVIDER = env_str("NEWSLETTER_PROVIDER", "community.services.newsletter.NullProvider")
+# How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR), for rate limits per IP.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 # --- Languages -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
