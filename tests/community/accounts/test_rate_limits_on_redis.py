@@ -1,0 +1,36 @@
+"""The rate limits live in Redis, so every gunicorn worker (and machine) sees the same counters."""
+
+import os
+
+import pytest
+from django.core.cache.backends.redis import RedisCache
+from django.test import Client, override_settings
+
+from community.services import ratelimit
+from tests.community.accounts.conftest import log_in
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def redis_cache_settings() -> dict:
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "cms-test",
+        }
+    }
+
+
+def test_failures_counted_by_one_worker_limit_another(make_user, monkeypatch):
+    make_user()
+    with override_settings(CACHES=redis_cache_settings()):
+        for _ in range(5):
+            log_in(Client(REMOTE_ADDR="10.9.0.1"), "ada@example.com", "wrong-password")
+
+        # Another worker: its own connection to the same Redis, nothing shared in process memory.
+        other_worker = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "cms-test"})
+        monkeypatch.setattr(ratelimit, "cache", other_worker)
+
+        assert ratelimit.is_limited("login", ip="10.9.0.2", email="ada@example.com")
+        assert log_in(Client(REMOTE_ADDR="10.9.0.2"), "ada@example.com").status_code == 429
