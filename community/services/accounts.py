@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import User
 from community.tokens import TokenCheck, activation_token_generator
+from home.errors import DomainError
 from home.mail import queue_mail
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
     """An account change the rules refuse; `code` is for programs and tests, `message` for people."""
 
     MESSAGES = {
@@ -27,14 +28,6 @@ class AccountError(Exception):
         "expired_link": _("This activation link has expired. Links work for 24 hours."),
         "already_verified": _("This account is already activated. You can log in."),
     }
-
-    def __init__(self, code: str):
-        self.code = code
-        super().__init__(str(self.MESSAGES.get(code, code)))
-
-    @property
-    def message(self) -> str:
-        return str(self.MESSAGES.get(self.code, self.code))
 
 
 def site_url(path: str) -> str:

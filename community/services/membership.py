@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Member, User
+from home.errors import DomainError
 from home.mail import queue_mail
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 RENEWAL_WINDOW_DAYS = 30
 
 
-class MembershipError(Exception):
+class MembershipError(DomainError):
     """A membership change the rules refuse; `code` is for programs and tests, the message for people."""
 
     MESSAGES = {
@@ -29,14 +30,6 @@ class MembershipError(Exception):
         "not_pending": _("Only a pending application can be approved or rejected."),
         "not_renewable": _("This membership cannot be renewed now."),
     }
-
-    def __init__(self, code: str):
-        self.code = code
-        super().__init__(str(self.MESSAGES.get(code, code)))
-
-    @property
-    def message(self) -> str:
-        return str(self.MESSAGES.get(self.code, self.code))
 
 
 @dataclass(frozen=True)
