@@ -16,7 +16,7 @@ DANISH = Path(settings.BASE_DIR) / "locale" / "da" / "LC_MESSAGES" / "django.po"
 
 
 def untranslated(catalogue: polib.POFile) -> list[str]:
-    return [entry.msgid for entry in catalogue if entry.obsolete is False and not entry.translated()]
+    return [entry.msgid for entry in catalogue if not entry.obsolete and not entry.translated()]
 
 
 def test_the_committed_danish_catalogue_has_no_missing_or_fuzzy_entries():
