@@ -34,9 +34,25 @@ PEOPLE = [
         ("Translators",),
         language="en",
     ),
+    DemoPerson(
+        "moderator@ddsc.example",
+        "demo-moderator-2026",
+        "Karen",
+        "Olsen",
+        "moderator (Moderators): approves what editors submit",
+        ("Moderators",),
+    ),
+    DemoPerson(
+        "membership@ddsc.example",
+        "demo-membership-2026",
+        "Peter",
+        "Hansen",
+        "membership manager (Membership managers)",
+        ("Membership managers",),
+    ),
     # A later issue gives volunteers their own group (event check-in); until then a plain account.
     DemoPerson("volunteer@ddsc.example", "demo-volunteer-2026", "Mads", "Pedersen", "volunteer (no group yet)"),
-    DemoPerson("member@ddsc.example", "demo-member-2026", "Ida", "Christensen", "member"),
+    DemoPerson("member@ddsc.example", "demo-member-2026", "Ida", "Christensen", "member (active membership)"),
 ]
 
 
