@@ -6,12 +6,12 @@ import random
 from django.core.files.base import ContentFile
 from django.db.models import Q
 from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from home.demo.context import DEMO_SEED
-from home.demo.images import GRADIENTS
+from home.demo.images import GRADIENTS, demo_font
 from home.factories import ImageFactory
 
 # Portrait format, taller than wide; the face sits in the upper part, which the focal point marks so that
@@ -39,7 +39,7 @@ def render_portrait(name: str, seed: str) -> bytes:
     draw.ellipse([x - 230, y + 200, x + 230, y + 660], fill=tuple(max(0, c - 40) for c in tone))  # shoulders
     draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=tone)
     initials = "".join(part[0] for part in name.split()[:2]).upper()
-    font = ImageFont.load_default(size=110)
+    font = demo_font(110)
     draw.text((x, y), initials, font=font, fill=(255, 255, 255), anchor="mm", stroke_width=3, stroke_fill=(0, 0, 0))
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=88, optimize=True)
