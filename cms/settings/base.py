@@ -20,6 +20,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "home",
     "community",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

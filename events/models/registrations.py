@@ -1,0 +1,99 @@
+"""Registrations: a ticket for a seat, or a place on the waiting list, for one event."""
+
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+def new_ticket_token() -> str:
+    # 32 random bytes (256 bits) from the OS's CSPRNG, URL-safe: the ticket's QR code carries it.
+    return secrets.token_urlsafe(32)
+
+
+def ticket_storage():
+    """Tickets live in the private storage (no URL; served by a view that checks who asks)."""
+    return storages["private"]
+
+
+def ticket_qr_path(registration: "Registration", filename: str) -> str:
+    return f"tickets/{registration.token}.png"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waiting(self):
+        return self.filter(status=Registration.Status.WAITING).order_by("created_at", "pk")
+
+    def active(self):
+        return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
+
+
+class Registration(models.Model):
+    """One person's registration for one event. `event` is always the event's page in the default language
+    (EventPage.seat_page_id), whichever language version the person registered from, so every language
+    shares the seats. Confirmed registrations are tickets; waiting ones queue by `created_at`."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(
+        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    token = models.CharField(_("ticket code"), max_length=64, unique=True, default=new_ticket_token, editable=False)
+    language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
+    accepted_terms = models.BooleanField(_("accepted the terms"), default=False)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    qr_image = models.FileField(_("QR code"), upload_to=ticket_qr_path, storage=ticket_storage, blank=True)
+    ticket_mailed_at = models.DateTimeField(_("ticket mailed at"), null=True, blank=True)
+    reminder_mailed_at = models.DateTimeField(_("reminder mailed at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at"]
+        constraints = [
+            # One live registration (ticket or waiting place) per person and event; cancelled ones may pile up.
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=Q(status__in=["confirmed", "waiting"]),
+                name="events_one_active_registration_per_user",
+                violation_error_message=_("You are already registered for this event."),
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"], name="events_reg_event_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.event}"
