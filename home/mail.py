@@ -48,6 +48,21 @@ def unregister_attachments(template: str) -> None:
     _attachment_builders.pop(template, None)
 
 
+ContextBuilder = Callable[[OutboxMail], dict]
+
+# Like attachments, extra context is built at sending time from the JSON context (ids → model objects).
+_context_builders: dict[str, ContextBuilder] = {}
+
+
+def register_context(template: str, builder: ContextBuilder) -> None:
+    """Render every mail of `template` with what `builder(row)` returns added to its context."""
+    _context_builders[template] = builder
+
+
+def unregister_context(template: str) -> None:
+    _context_builders.pop(template, None)
+
+
 def queue_mail(*, to: str, template: str, context: dict, language: str) -> OutboxMail:
     """Record a mail owed to `to` and send it once the caller's transaction commits (never if it rolls back).
 
@@ -80,8 +95,10 @@ def enqueue_sending(outbox_id: int) -> None:
 
 
 def mail_context(row: OutboxMail) -> dict:
+    builder = _context_builders.get(row.template)
     return {
         **row.context,
+        **(builder(row) if builder else {}),
         "recipient": row.recipient,
         # A datetime, unlike anything in the JSON context, so templates can format it in the mail's language.
         "queued_at": row.created_at,
@@ -92,8 +109,9 @@ def mail_context(row: OutboxMail) -> dict:
 
 def render_mail(row: OutboxMail) -> "OutboxMessage":
     """The mail for an outbox row, rendered in the row's language: a text body, an HTML alternative, attachments."""
-    context = mail_context(row)
     with translation.override(row.language):
+        # Inside the override so a context builder's URLs and texts come in the mail's language too.
+        context = mail_context(row)
         # A subject is one line whatever the template's whitespace.
         subject = " ".join(render_to_string(f"{row.template}_subject.txt", context).split())
         text = render_to_string(f"{row.template}.txt", context)

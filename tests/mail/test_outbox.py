@@ -213,3 +213,26 @@ def test_registered_attachments_travel_with_the_mail_and_inline_images_sit_with_
     assert inline.get_payload(decode=True) == png
     assert (ticket.get_filename(), ticket.get_content_disposition()) == ("ticket.png", "attachment")
     assert (ics.get_filename(), ics.get_content_type()) == ("event.ics", "text/calendar")
+
+
+@pytest.mark.django_db
+def test_a_registered_context_builder_adds_to_the_context_in_the_mails_language():
+    from django.utils import translation
+
+    from home.mail import mail_context, register_context, unregister_context
+
+    seen = []
+
+    def builder(row):
+        seen.append(translation.get_language())
+        return {"event_title": f"Meetup #{row.context['n']}"}
+
+    row = OutboxMail.objects.create(recipient="ada@example.com", template=TEST_MAIL, context={"n": 7}, language="en")
+    register_context(TEST_MAIL, builder)
+    try:
+        assert mail_context(row)["event_title"] == "Meetup #7"
+        render_mail(row)
+    finally:
+        unregister_context(TEST_MAIL)
+    assert seen[-1] == "en"
+    assert "event_title" not in mail_context(row)
