@@ -32,6 +32,9 @@ class RegistrationTerms(TranslatableMixin, models.Model):
         return self.title
 
 
+EVENTS_PER_PAGE = 12
+
+
 class EventIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -44,6 +47,38 @@ class EventIndexPage(Page):
 
     class Meta:
         verbose_name = _("event index page")
+
+    def events(self):
+        """Live, public events under this index with what a card needs loaded up front."""
+        return (
+            EventPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image", "locale")
+            .prefetch_related("image__renditions")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from events.listing import month_filter, seats_left_by_page
+        from home.models.pages import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.events()
+        # ?month=YYYY-MM narrows both lists to events starting that month; a malformed value is ignored.
+        month = month_filter(request.GET.get("month", ""))
+        if month:
+            events = events.filter(start__gte=month[0], start__lt=month[1])
+        show_past = request.GET.get("past") == "1"
+        if show_past:
+            listed = paginate(request, events.filter(end__lt=now).order_by("-start", "-pk"), EVENTS_PER_PAGE)
+        else:
+            listed = paginate(request, events.filter(end__gte=now).order_by("start", "pk"), EVENTS_PER_PAGE)
+        context["show_past"] = show_past
+        context["events_page"] = listed
+        context["month"] = request.GET.get("month", "")[:7] if month else ""
+        context["seats_left"] = seats_left_by_page(list(listed.object_list))
+        return context
 
 
 class EventPage(Page):
@@ -160,6 +195,27 @@ class EventPage(Page):
             .first()
         )
         return default or self.pk
+
+    def get_context(self, request, *args, **kwargs):
+        from events.listing import seats_left_by_page
+        from events.models import Registration
+
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["seats_left"] = seats_left_by_page([self]).get(self.pk) if self.signup_type == "site" else None
+        context["registration_not_open"] = bool(self.registration_opens and self.registration_opens > now)
+        context["registration_closed"] = bool(self.registration_closes and self.registration_closes <= now)
+        context["terms"] = self.terms.localized if self.terms_id else None
+        ticket = None
+        if request.user.is_authenticated and self.signup_type == "site":
+            ticket = (
+                Registration.objects.active()
+                .filter(event_id=self.seat_page_id, user=request.user)
+                .only("pk", "status")
+                .first()
+            )
+        context["registration"] = ticket
+        return context
 
     @property
     def is_past(self) -> bool:

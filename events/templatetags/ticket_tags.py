@@ -1,0 +1,12 @@
+"""`{% user_tickets user as tickets %}`: the My tickets lists for the dashboard section."""
+
+from django import template
+
+from events.tickets_list import tickets_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def user_tickets(user) -> dict:
+    return tickets_for(user)
