@@ -1,0 +1,169 @@
+"""Registration rules: register, cancel, leave the waiting list, and the seat counts, all on the seat page.
+
+Every language version of an event shares one set of seats, kept on its default-language page
+(`EventPage.seat_page_id`). Seats are counted with that page's row locked, so two requests for the last seat
+cannot both get it; the partial unique constraint on Registration catches a person registering twice at once.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.permissions import is_active_member
+from events.models import EventPage, Registration
+from home.errors import DomainError
+from home.mail import queue_mail
+
+
+class RegistrationError(DomainError):
+    MESSAGES = {
+        "not_on_site": _("Sign-up for this event does not happen on this site."),
+        "not_live": _("This event is not published."),
+        "past": _("This event is over."),
+        "not_open": _("Registration for this event has not opened yet."),
+        "closed": _("Registration for this event has closed."),
+        "not_verified": _("Activate your account with the link we mailed you before registering."),
+        "members_only": _("This event is for members only."),
+        "terms_required": _("Accept the registration terms to register."),
+        "already_registered": _("You are already registered for this event."),
+        "not_allowed": _("You may not change this registration."),
+        "started": _("The event has started; the ticket can no longer be cancelled."),
+        "not_active": _("This registration is already cancelled."),
+        "not_waiting": _("This registration is not on the waiting list."),
+    }
+
+
+def _check_can_register(user, event_page: EventPage, accepted_terms: bool) -> None:
+    now = timezone.now()
+    if event_page.signup_type != EventPage.SignUp.ON_SITE:
+        raise RegistrationError("not_on_site")
+    if not event_page.live:
+        raise RegistrationError("not_live")
+    if event_page.start <= now:
+        raise RegistrationError("past")
+    if event_page.registration_opens and now < event_page.registration_opens:
+        raise RegistrationError("not_open")
+    if event_page.registration_closes and now >= event_page.registration_closes:
+        raise RegistrationError("closed")
+    if not user.is_verified:
+        raise RegistrationError("not_verified")
+    if event_page.members_only and not is_active_member(user):
+        raise RegistrationError("members_only")
+    if event_page.terms_id and not accepted_terms:
+        raise RegistrationError("terms_required")
+
+
+def _lock_seat_page(seat_page_id: int) -> EventPage:
+    # of=("self",) locks only the eventpage row (PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # joined page tables otherwise); every registration path locks this same row, which is what serialises them.
+    return EventPage.objects.select_for_update(of=("self",)).only("pk", "capacity").get(pk=seat_page_id)
+
+
+def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registration:
+    """Give `user` a ticket for the event, or a place on its waiting list when it is full; queue the mail."""
+    _check_can_register(user, event_page, accepted_terms)
+    seat_page_id = event_page.seat_page_id
+    if Registration.objects.active().filter(event_id=seat_page_id, user=user).exists():
+        raise RegistrationError("already_registered")
+    try:
+        with transaction.atomic():
+            seat_page = _lock_seat_page(seat_page_id)
+            confirmed = Registration.objects.confirmed().filter(event_id=seat_page_id).count()
+            has_seat = seat_page.capacity is None or confirmed < seat_page.capacity
+            registration = Registration.objects.create(
+                event_id=seat_page_id,
+                user=user,
+                status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
+                confirmed_at=timezone.now() if has_seat else None,
+                language=user.language,
+                accepted_terms=bool(event_page.terms_id and accepted_terms),
+            )
+            _mail(registration, "ticket" if has_seat else "waiting")
+    except IntegrityError as exc:
+        # The same person registering twice at once: the partial unique constraint let only one through.
+        raise RegistrationError("already_registered") from exc
+    return registration
+
+
+def may_cancel(registration: Registration, user) -> bool:
+    return bool(user.is_authenticated and (user.pk == registration.user_id or user.is_staff))
+
+
+def cancel(registration: Registration, *, by) -> None:
+    """Cancel a ticket or waiting place: its holder up to the start, staff any time. A freed seat goes to the
+    first person waiting, who gets the ticket mail."""
+    if not may_cancel(registration, by):
+        raise RegistrationError("not_allowed")
+    if not by.is_staff and registration.event.start <= timezone.now():
+        raise RegistrationError("started")
+    with transaction.atomic():
+        seat_page = _lock_seat_page(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            raise RegistrationError("not_active")
+        was_confirmed = current.status == Registration.Status.CONFIRMED
+        current.status = Registration.Status.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.cancelled_by = by
+        current.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+        _mail(current, "cancelled")
+        if was_confirmed:
+            _promote_waiting(seat_page)
+    registration.refresh_from_db()
+
+
+def leave_waiting_list(registration: Registration, *, by) -> None:
+    """Take a waiting place off the list (its holder or staff)."""
+    if registration.status != Registration.Status.WAITING:
+        raise RegistrationError("not_waiting")
+    cancel(registration, by=by)
+
+
+def _promote_waiting(seat_page: EventPage) -> Registration | None:
+    """Give free seats to the earliest waiting entries (the seat page must be locked by the caller)."""
+    confirmed = Registration.objects.confirmed().filter(event_id=seat_page.pk).count()
+    if seat_page.capacity is not None and confirmed >= seat_page.capacity:
+        return None
+    first = Registration.objects.waiting().filter(event_id=seat_page.pk).select_for_update().first()
+    if first is None:
+        return None
+    first.status = Registration.Status.CONFIRMED
+    first.confirmed_at = timezone.now()
+    first.save(update_fields=["status", "confirmed_at"])
+    _mail(first, "ticket", promoted=True)
+    return first
+
+
+def _mail(registration: Registration, name: str, **extra) -> None:
+    user = registration.user
+    queue_mail(
+        to=user.email,
+        template=f"events/mail/{name}",
+        context={"registration_id": registration.pk, **extra},
+        language=user.language,
+    )
+
+
+def event_counts(event_page: EventPage) -> dict:
+    """Registered (tickets), capacity, waiting and checked-in counts for the event, in one query."""
+    seat_page_id = event_page.seat_page_id
+    counts = Registration.objects.filter(event_id=seat_page_id).aggregate(
+        registered=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        checked_in=Count("pk", filter=Q(status=Registration.Status.CONFIRMED, checked_in_at__isnull=False)),
+    )
+    capacity = (
+        event_page.capacity
+        if seat_page_id == event_page.pk
+        else EventPage.objects.filter(pk=seat_page_id).values_list("capacity", flat=True).first()
+    )
+    return {**counts, "capacity": capacity}
+
+
+def seats_left(event_page: EventPage) -> int | None:
+    """Free seats on the event (shared by all its language versions); None when there is no limit."""
+    counts = event_counts(event_page)
+    if counts["capacity"] is None:
+        return None
+    return max(counts["capacity"] - counts["registered"], 0)
