@@ -1,0 +1,57 @@
+"""The events index and an event page run a fixed number of SQL queries, however many events and
+registrations there are."""
+
+import pytest
+
+from tests.events.pages.conftest import add_event, make_user, register, translate_event
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 30
+
+
+def _queries(client, url: str, django_assert_max_num_queries) -> int:
+    assert client.get(url).status_code == 200  # warm-up: renditions are made on the first view
+    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def _add_events(index, count: int, users) -> list:
+    events = []
+    for n in range(count):
+        event = add_event(index, f"Event {n}", days=n + 1, capacity=50, image=n % 2 == 0)
+        translate_event(event)
+        for user in users[: n % 5 + 1]:
+            register(event, user)
+        events.append(event)
+    return events
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_index_query_count_does_not_grow_with_events_or_registrations(
+    client, event_index, english_index, django_assert_max_num_queries, language
+):
+    users = [make_user(f"u{n}@example.com") for n in range(5)]
+    url = event_index.url if language == "da" else english_index.url
+    _add_events(event_index, 3, users)
+    with_three = _queries(client, url, django_assert_max_num_queries)
+    _add_events(event_index, 9, users)  # a full page of 12
+    with_twelve = _queries(client, url, django_assert_max_num_queries)
+    assert with_twelve == with_three
+
+
+def test_event_page_query_count_does_not_grow_with_registrations(
+    client, event_index, english_index, django_assert_max_num_queries
+):
+    event = add_event(event_index, "Stor", capacity=500, image=True)
+    english = translate_event(event)
+    viewer = make_user("viewer@example.com")
+    client.force_login(viewer)
+    register(event, make_user("first@example.com"))
+    few = _queries(client, english.url, django_assert_max_num_queries)
+    for n in range(30):
+        register(event, make_user(f"many{n}@example.com"))
+    many = _queries(client, english.url, django_assert_max_num_queries)
+    assert many == few
