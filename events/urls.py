@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from events import views
+from events import calendar, views
 
 app_name = "events"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("tickets/", views.my_tickets, name="my_tickets"),
     path("tickets/<str:token>/qr.png", views.ticket_qr, name="ticket_qr"),
     path("checkin/<str:token>/", views.checkin, name="checkin"),
+    path("<int:page_id>/event.ics", calendar.event_ics, name="event_ics"),
+    path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
 ]
