@@ -94,6 +94,10 @@ class Registration(models.Model):
             )
         ]
         indexes = [models.Index(fields=["event", "status", "created_at"], name="events_reg_event_status_idx")]
+        permissions = [
+            ("view_registrations", _("Can see event registrations and waiting lists")),
+            ("export_registrations", _("Can export event attendees")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.event}"
