@@ -16,4 +16,6 @@ app.conf.beat_schedule = {
     "resend-owed-mail": {"task": "home.tasks.resend_owed_mail", "schedule": crontab(minute="*/5")},
     # Memberships that ended become Lapsed and get a renewal mail (idempotent: a rerun finds nothing new).
     "mark-lapsed-members": {"task": "community.tasks.mark_lapsed_members", "schedule": crontab(hour=6, minute=15)},
+    # Ticket holders of events starting in 20-28 hours get a reminder (once each: the task claims each ticket).
+    "send-event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute=7)},
 }
