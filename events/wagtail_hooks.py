@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events import admin_registrations
+from events import admin_registrations, admin_series  # noqa: F401 - admin_series registers the Event series admin
 
 
 class RegistrationsMenuItem(MenuItem):
