@@ -35,6 +35,8 @@ PAGES = [
     ("search", "/da/search/?query=data"),
     ("board index", "/da/bestyrelsen/"),
     ("article index", "/da/artikler/"),
+    ("event index", "/da/arrangementer/"),
+    ("event page", "/da/arrangementer/maanedligt-meetup/"),
 ]
 
 BASE_DIR = Path(__file__).resolve().parents[2]

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from community.models import ArticlePage, BoardMemberPage
+from events.models import EventPage, Registration
 from home.models import FooterText, NavigationLink, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,8 @@ def content_counts() -> dict[str, int]:
         "collections": Collection.objects.count(),
         "footers": FooterText.objects.count(),
         "navigation links": NavigationLink.objects.count(),
+        "events": EventPage.objects.count(),
+        "registrations": Registration.objects.count(),
     }
 
 
@@ -55,6 +58,18 @@ def test_running_it_twice_adds_nothing_the_second_time(demo_output):
     assert first["board profiles"] == 12  # six people, each in Danish and English
     assert first["articles"] == 10  # five articles, each in Danish and English
     assert first["users"] == 7 + 6  # the demo accounts and the directory people
+    assert first["events"] == 10  # five events, each in Danish and English
+    assert first["registrations"] == 4  # the full workshop: three tickets and one waiting
+
+
+def test_demo_events_render_in_both_languages_and_the_workshop_is_full(client, demo_output):
+    index_da, index_en = client.get("/da/arrangementer/"), client.get("/en/events/")
+    assert index_da.status_code == index_en.status_code == 200
+    assert "Monthly meetup" in index_en.content.decode()
+    workshop = client.get("/en/events/workshop-language-models/")
+    assert workshop.status_code == 200
+    assert "The event is full." in workshop.content.decode()
+    assert client.get("/da/arrangementer/maanedligt-meetup/").status_code == 200
 
 
 def test_each_language_home_and_news_page_render_in_their_own_language(client, demo_output):
