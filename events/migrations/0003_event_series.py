@@ -5,6 +5,24 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
+SERIES_PERMISSIONS = ["add_eventseries", "change_eventseries", "delete_eventseries", "view_eventseries"]
+
+
+def grant_series_to_event_editors(apps, schema_editor):
+    """Event editors (group from 0002) manage series; permissions are made here as post_migrate would."""
+    Group = apps.get_model("auth", "Group")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Event editors").first()
+    if group is None:
+        return
+    content_type, _ = ContentType.objects.get_or_create(app_label="events", model="eventseries")
+    for codename in SERIES_PERMISSIONS:
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
+        )
+        group.permissions.add(permission)
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -134,4 +152,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(grant_series_to_event_editors, migrations.RunPython.noop),
     ]

@@ -128,3 +128,10 @@ def test_saving_a_series_in_the_admin_creates_its_pages(admin_client, event_inde
         date(2030, 10, 1),
         date(2030, 11, 5),
     ]
+
+
+def test_event_editors_may_manage_series(db):
+    from django.contrib.auth.models import Group
+
+    codenames = set(Group.objects.get(name="Event editors").permissions.values_list("codename", flat=True))
+    assert {"add_eventseries", "change_eventseries", "view_eventseries"} <= codenames
