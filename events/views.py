@@ -5,6 +5,8 @@ A full event puts the person on the waiting list automatically (register() decid
 on its button before they click.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -23,7 +25,9 @@ from events.models import EventPage, Registration
 from events.services import RegistrationError
 from events.tickets_list import tickets_for
 
-TOKEN_MAX_LENGTH = 64
+# Tokens are URL-safe base64 (secrets.token_urlsafe); anything else is not a ticket, and must not reach the
+# database (PostgreSQL refuses a NUL character with an error, not an empty result).
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _event_url(request: HttpRequest, page: EventPage) -> str:
@@ -97,7 +101,7 @@ def leave_waiting(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _registration_by_token(token: str) -> Registration:
-    if len(token) > TOKEN_MAX_LENGTH:
+    if not TOKEN_PATTERN.fullmatch(token):
         raise Http404
     return get_object_or_404(Registration.objects.select_related("event", "user"), token=token)
 

@@ -325,3 +325,16 @@ def test_my_tickets_query_count_does_not_grow_with_tickets(client, make_event, u
         services.register(user, event, accepted_terms=False)
     many = _count_queries(client, reverse(url_name))
     assert many == few
+
+
+def test_a_reused_cancel_form_says_it_is_already_cancelled(client, make_event):
+    user = make_user()
+    ticket = services.register(user, make_event(), accepted_terms=False)
+    client.force_login(user)
+    client.post(reverse("events:cancel", kwargs={"pk": ticket.pk}), follow=True)
+
+    response = client.post(reverse("events:cancel", kwargs={"pk": ticket.pk}), follow=True)
+
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert OutboxMail.objects.filter(template="events/mail/cancelled").count() == 1
