@@ -102,3 +102,19 @@ def test_outsider_cannot_cancel(client, outsider, workshop):
     assert client.post(f"/admin/event-registrations/cancel/{ticket.pk}/").status_code == 403
     ticket.refresh_from_db()
     assert ticket.status == "confirmed"
+
+
+def test_event_list_query_count_does_not_grow_with_events(
+    client, editor, event_index, workshop, django_assert_max_num_queries
+):
+    client.force_login(editor)
+    client.get("/admin/event-registrations/")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/admin/event-registrations/")
+    for n in range(10):
+        event = add_event(event_index, f"Ekstra {n}", days=n + 2, capacity=5)
+        register(event, make_user(f"extra{n}@example.com"))
+    with django_assert_max_num_queries(40) as many:
+        response = client.get("/admin/event-registrations/")
+    assert response.content.decode().count('class="event-row"') == 11
+    assert len(many) == len(few)
