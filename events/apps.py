@@ -15,3 +15,8 @@ class EventsConfig(AppConfig):
         for template in EVENT_MAILS:
             register_context(template, registration_mail_context)
         register_attachments(TICKET_MAIL, ticket_attachments)
+
+        # "My tickets" on every user's My page (events.views / events/templates/events/registration).
+        from community.dashboard import register_dashboard_section
+
+        register_dashboard_section("events/registration/dashboard_section.html")

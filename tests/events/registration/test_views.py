@@ -338,3 +338,18 @@ def test_a_reused_cancel_form_says_it_is_already_cancelled(client, make_event):
     assert response.status_code == 200
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert OutboxMail.objects.filter(template="events/mail/cancelled").count() == 1
+
+
+def test_my_tickets_in_english_links_the_english_page(client, english_event):
+    danish, english = english_event()
+    user = make_user(language="en")
+    services.register(user, danish, accepted_terms=False)
+    client.force_login(user)
+
+    with translation.override("en"):
+        url = reverse("events:my_tickets")
+    response = client.get(url)
+
+    [registration] = response.context["view_tickets"]["upcoming"]
+    assert registration.page.pk == english.pk
+    assert f'href="{english.url}"' in response.content.decode()
