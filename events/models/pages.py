@@ -77,7 +77,9 @@ class EventIndexPage(Page):
         context["show_past"] = show_past
         context["events_page"] = listed
         context["month"] = request.GET.get("month", "")[:7] if month else ""
-        context["seats_left"] = seats_left_by_page(list(listed.object_list))
+        # One evaluation of the page's slice, shared by the seat count and the template.
+        listed.object_list = list(listed.object_list)
+        context["seats_left"] = seats_left_by_page(listed.object_list)
         return context
 
 

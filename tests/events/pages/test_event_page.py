@@ -122,6 +122,7 @@ def test_members_only_event_says_so(client, event_index):
     event = add_event(event_index, "Generalforsamling", members_only=True, capacity=100)
     content = _content(client, event)
     assert "medlemmer" in content.lower() or "members" in content.lower()
+    assert "/da/membership/apply/?next=" in content
 
 
 def test_seats_are_shared_by_the_language_versions(client, event_index, english_index):
