@@ -35,6 +35,7 @@ def test_event_page_shows_time_place_and_map_link_in_both_languages(client, even
     assert "30 pladser tilbage" in danish or "30 seats left" in danish
     content = _content(client, english)
     assert "Monthly meetup" in content and "We meet and talk" in content
+    assert f'href="/en/events/{english.pk}/event.ics"' in content
     assert "30 seats left" in content
 
 
