@@ -172,6 +172,14 @@ def main() -> int:
         )
         rows = [(name, measure("127.0.0.1", port, path, CLIENTS, SECONDS, MAX_REQUESTS)) for name, path in targets]
         print_table(rows)
+        with open(run_dir / "registrations.log", "w") as log:
+            registrations = subprocess.run(
+                [sys.executable, "manage.py", "shell", "-c",
+                 "from tests.benchmarks.registrations import report; report()"],
+                cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=log, text=True, check=False,
+            )  # fmt: skip
+        failed = f"registration throughput: failed (log: {run_dir / 'registrations.log'})"
+        print(registrations.stdout.strip() or failed)
         return 1 if any(result.errors or not result.latencies_ms for _name, result in rows) else 0
     finally:
         if server is not None:
