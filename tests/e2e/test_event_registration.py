@@ -13,7 +13,7 @@ from tests.home.tree import english_locale, ensure_home_page, publish_translatio
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct horse battery"
-SEATS = re.compile(r"(\d+) (seats? left|pladser? tilbage)")
+SEATS = re.compile(r"(\d+) (seats? left|ledige? plads(?:er)?)")
 
 
 def _seats_left(tab) -> int:

@@ -32,7 +32,7 @@ def test_event_page_shows_time_place_and_map_link_in_both_languages(client, even
 
     danish = _content(client, event)
     assert "Anker Engelunds Vej 1" in danish and "openstreetmap.org" in danish
-    assert "30 pladser tilbage" in danish or "30 seats left" in danish
+    assert "30 ledige pladser" in danish
     content = _content(client, english)
     assert "Monthly meetup" in content and "We meet and talk" in content
     assert f'href="/en/events/{english.pk}/event.ics"' in content
