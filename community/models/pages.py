@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.pages import paginate
+from home.models.pages import IndexPage, paginate
 
 from .membership import Member
 
@@ -30,12 +30,7 @@ ROLE_ORDER = [
 ]
 
 
-class BoardIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
+class BoardIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["community.BoardMemberPage"]
     max_count_per_parent = 1
@@ -123,12 +118,7 @@ class BoardMemberPage(Page):
         )
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
+class ArticleIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["community.ArticlePage"]
     max_count_per_parent = 1

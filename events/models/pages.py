@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.models.pages import IndexPage
 
 
 @register_snippet
@@ -35,12 +36,7 @@ class RegistrationTerms(TranslatableMixin, models.Model):
 EVENTS_PER_PAGE = 12
 
 
-class EventIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
+class EventIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1

@@ -31,6 +31,19 @@ def paginate(request, queryset, per_page: int):
         return paginator.page(paginator.num_pages)
 
 
+class IndexPage(Page):
+    """The base of the listing pages (news, board, articles, events): a title and a short introduction above
+    the list that each subclass builds in its context."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -112,12 +125,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
