@@ -1,5 +1,6 @@
 """Registrations: a ticket for a seat, or a place on the waiting list, for one event."""
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -12,6 +13,22 @@ from django.utils.translation import gettext_lazy as _
 def new_ticket_token() -> str:
     # 32 random bytes (256 bits) from the OS's CSPRNG, URL-safe: the ticket's QR code carries it.
     return secrets.token_urlsafe(32)
+
+
+# Crockford's base 32: no I, L, O or U, so a code read aloud or typed from a phone screen is hard to get wrong.
+SHORT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+SHORT_CODE_LENGTH = 10
+
+
+def short_code_for(token: str) -> str:
+    """The ticket's code for typing by hand: 10 characters (50 bits) drawn from the token's SHA-256, so it
+    never changes and needs no second secret. It is looked up within one event only."""
+    number = int.from_bytes(hashlib.sha256(token.encode()).digest()[:8], "big") >> (64 - 5 * SHORT_CODE_LENGTH)
+    chars = []
+    for _position in range(SHORT_CODE_LENGTH):
+        number, digit = divmod(number, 32)
+        chars.append(SHORT_CODE_ALPHABET[digit])
+    return "".join(reversed(chars))
 
 
 def ticket_storage():
@@ -52,6 +69,7 @@ class Registration(models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     token = models.CharField(_("ticket code"), max_length=64, unique=True, default=new_ticket_token, editable=False)
+    short_code = models.CharField(_("ticket code for typing"), max_length=16, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     accepted_terms = models.BooleanField(_("accepted the terms"), default=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
@@ -93,11 +111,26 @@ class Registration(models.Model):
                 violation_error_message=_("You are already registered for this event."),
             )
         ]
-        indexes = [models.Index(fields=["event", "status", "created_at"], name="events_reg_event_status_idx")]
+        indexes = [
+            models.Index(fields=["event", "status", "created_at"], name="events_reg_event_status_idx"),
+            models.Index(fields=["event", "short_code"], name="events_reg_event_code_idx"),
+        ]
         permissions = [
             ("view_registrations", _("Can see event registrations and waiting lists")),
             ("export_registrations", _("Can export event attendees")),
+            ("check_in_attendees", _("Can check attendees in at the events they are assigned to")),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.event}"
+
+    def save(self, *args, **kwargs):
+        if not self.short_code:
+            self.short_code = short_code_for(self.token)
+        super().save(*args, **kwargs)
+
+    @property
+    def display_code(self) -> str:
+        """The short code as printed on the ticket: two groups of five, e.g. 7KQ2M-XD9PA."""
+        code = self.short_code or short_code_for(self.token)
+        return f"{code[:5]}-{code[5:]}"

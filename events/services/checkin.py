@@ -1,0 +1,426 @@
+"""Check-in at the door: scan a ticket, undo a check-in, find an attendee, and who may do it.
+
+A ticket is checked in by one conditional UPDATE (`checked_in_at IS NULL` in its WHERE clause), so of any
+number of simultaneous scans of one ticket exactly one changes the row; the others read it afterwards and
+answer "already checked in". Every attempt, refused or not, and every undo is written to the CheckIn log.
+
+Scans queued on a phone while it was offline carry the time they were made and an id made on the device:
+`check_in_batch` resolves them in scan order, and a scan sent twice is answered from the log the second time.
+"""
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from events.models import CheckIn, EventPage, EventVolunteer, Registration
+from events.models.registrations import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
+from events.services.registration import event_counts, is_event_staff
+from home.errors import DomainError
+
+VOLUNTEERS_GROUP = "Volunteers"
+CHECK_IN_PERMISSION = "events.check_in_attendees"
+MAX_CODE_LENGTH = 2048
+MAX_BATCH = 200
+# A scan made offline keeps the device's time, within reason: never in the future, at most a day back.
+OLDEST_OFFLINE_SCAN = datetime.timedelta(hours=24)
+
+Result = CheckIn.Result
+Source = CheckIn.Source
+
+# The ticket's check-in URL as its QR code carries it (.../checkin/<token>/), a bare token, or a typed code.
+URL_TOKEN = re.compile(r"/checkin/([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# Letters people confuse with digits, read the way Crockford's base 32 reads them.
+TYPED_CODE_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
+
+
+class CheckInError(DomainError):
+    MESSAGES = {
+        "not_found": gettext_lazy("This person is not registered for this event."),
+        "not_checked_in": gettext_lazy("This person is not checked in."),
+        "not_yours": gettext_lazy("Only the volunteer who checked this person in, or an organiser, can undo it."),
+        "bad_request": gettext_lazy("The scanner sent something this site does not understand. Reload the page."),
+    }
+
+
+def parse_code(text: str) -> tuple[str, str] | None:
+    """("token", token) for a check-in URL or a token, ("short", CODE) for a typed code, else None."""
+    text = (text or "").strip()
+    if not text or len(text) > MAX_CODE_LENGTH:
+        return None
+    if match := URL_TOKEN.search(text):
+        return ("token", match.group(1))
+    typed = text.upper().translate(TYPED_CODE_FIXES)
+    if len(typed) == SHORT_CODE_LENGTH and all(char in SHORT_CODE_ALPHABET for char in typed):
+        return ("short", typed)
+    if TOKEN.fullmatch(text):
+        return ("token", text)
+    return None
+
+
+def _display_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.email
+
+
+def _when(moment: datetime.datetime | None) -> str:
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localdate():
+        return formats.time_format(local, "H:i")
+    return formats.date_format(local, "SHORT_DATETIME_FORMAT")
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What the door learns from one scan or undo. `registration` has its user and checker loaded."""
+
+    state: str
+    registration: Registration | None = None
+    code: str = ""
+    client_id: str | None = None
+    other_event: str = ""
+
+    TONES = {
+        Result.CHECKED_IN: "success",
+        Result.ALREADY: "warning",
+        Result.UNDONE: "info",
+    }
+
+    @property
+    def tone(self) -> str:
+        """success (green), warning (orange), danger (red) or info."""
+        return self.TONES.get(self.state, "danger")
+
+    @property
+    def name(self) -> str:
+        return _display_name(self.registration.user) if self.registration else ""
+
+    @property
+    def checked_in_by(self) -> str:
+        return _display_name(self.registration.checked_in_by) if self.registration else ""
+
+    @property
+    def title(self) -> str:
+        titles = {
+            Result.CHECKED_IN: _("Checked in"),
+            Result.ALREADY: _("Already checked in"),
+            Result.WRONG_EVENT: _("Not a ticket for this event"),
+            Result.CANCELLED: _("Cancelled ticket"),
+            Result.WAITING: _("Not a ticket"),
+            Result.UNKNOWN: _("Unknown ticket"),
+            Result.UNDONE: _("Check-in undone"),
+        }
+        return titles[self.state]
+
+    @property
+    def message(self) -> str:
+        name = self.name
+        if self.state == Result.CHECKED_IN:
+            return _("Checked in: %(name)s") % {"name": name}
+        if self.state == Result.ALREADY:
+            when = _when(self.registration.checked_in_at)
+            if self.checked_in_by:
+                return _("Already checked in at %(time)s by %(volunteer)s") % {
+                    "time": when,
+                    "volunteer": self.checked_in_by,
+                }
+            return _("Already checked in at %(time)s") % {"time": when}
+        if self.state == Result.WRONG_EVENT:
+            return _("This ticket is for %(event)s.") % {"event": self.other_event}
+        if self.state == Result.CANCELLED:
+            return _("The ticket of %(name)s is cancelled.") % {"name": name}
+        if self.state == Result.WAITING:
+            return _("%(name)s is on the waiting list and has no seat.") % {"name": name}
+        if self.state == Result.UNDONE:
+            return _("%(name)s is no longer checked in.") % {"name": name}
+        return _("No ticket for this event has this code.")
+
+    def as_dict(self, viewer=None) -> dict:
+        registration = self.registration
+        return {
+            "state": self.state,
+            "tone": self.tone,
+            "title": self.title,
+            "message": self.message,
+            "name": self.name,
+            "registration": registration.pk if registration else None,
+            "checked_in_at": registration.checked_in_at.isoformat()
+            if registration and registration.checked_in_at
+            else None,
+            "checked_in_by": self.checked_in_by,
+            "can_undo": bool(
+                viewer is not None
+                and registration
+                and registration.checked_in_at
+                and self.state in (Result.CHECKED_IN, Result.ALREADY)
+                and may_undo(registration, viewer)
+            ),
+            "duplicate": self.state == Result.ALREADY,
+            "client_id": self.client_id,
+        }
+
+
+# --- Who may scan --------------------------------------------------------------------------------------------
+
+
+def seat_page_of(event: EventPage | int) -> int:
+    return event if isinstance(event, int) else event.seat_page_id
+
+
+def may_scan(user, event: EventPage | int) -> bool:
+    """Organisers (event staff) scan every event; a volunteer only the events they are assigned to."""
+    if not user.is_authenticated:
+        return False
+    if is_event_staff(user):
+        return True
+    return (
+        user.has_perm(CHECK_IN_PERMISSION)
+        and EventVolunteer.objects.filter(event_id=seat_page_of(event), user=user).exists()
+    )
+
+
+def may_undo(registration: Registration, user) -> bool:
+    return registration.checked_in_by_id == user.pk or is_event_staff(user)
+
+
+def scannable_events(user):
+    """The events `user` may scan that have not ended more than half a day ago, soonest first."""
+    events = EventPage.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        end__gte=timezone.now() - datetime.timedelta(hours=12),
+        signup_type=EventPage.SignUp.ON_SITE,
+    ).order_by("start", "pk")
+    if is_event_staff(user):
+        return events
+    if not user.is_authenticated or not user.has_perm(CHECK_IN_PERMISSION):
+        return events.none()
+    return events.filter(volunteer_assignments__user=user)
+
+
+def assign_volunteer(event: EventPage | int, user, *, by) -> EventVolunteer:
+    """Let `user` scan tickets at the event; they join the Volunteers group if they are not in it."""
+    with transaction.atomic():
+        group, _created = Group.objects.get_or_create(name=VOLUNTEERS_GROUP)
+        user.groups.add(group)
+        assignment, _created = EventVolunteer.objects.get_or_create(
+            event_id=seat_page_of(event), user=user, defaults={"assigned_by": by}
+        )
+    return assignment
+
+
+def unassign_volunteer(event: EventPage | int, user) -> bool:
+    deleted, _rows = EventVolunteer.objects.filter(event_id=seat_page_of(event), user=user).delete()
+    return bool(deleted)
+
+
+# --- Scanning --------------------------------------------------------------------------------------------
+
+
+def _scan_time(scanned_at, now: datetime.datetime) -> datetime.datetime:
+    if isinstance(scanned_at, str):
+        try:
+            scanned_at = datetime.datetime.fromisoformat(scanned_at.strip()[:40])
+        except ValueError:
+            scanned_at = None
+    if not isinstance(scanned_at, datetime.datetime):
+        return now
+    if timezone.is_naive(scanned_at):
+        scanned_at = scanned_at.replace(tzinfo=datetime.UTC)
+    return max(min(scanned_at, now), now - OLDEST_OFFLINE_SCAN)
+
+
+def _tickets(parsed: tuple[str, str], seat_page_id: int):
+    kind, value = parsed
+    registrations = Registration.objects.select_related("user", "checked_in_by")
+    if kind == "short":
+        # Typed codes are short, so they are only unique within one event.
+        return registrations.filter(event_id=seat_page_id, short_code=value)
+    return registrations.filter(token=value)
+
+
+def _resolve(parsed, seat_page_id: int, volunteer, at: datetime.datetime) -> ScanResult:
+    if parsed is None:
+        return ScanResult(Result.UNKNOWN)
+    tickets = _tickets(parsed, seat_page_id)
+    for _attempt in range(2):
+        checked_in = tickets.filter(
+            event_id=seat_page_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
+        ).update(checked_in_at=at, checked_in_by=volunteer)
+        registration = tickets.first()
+        if checked_in:
+            return ScanResult(Result.CHECKED_IN, registration)
+        if registration is None:
+            return ScanResult(Result.UNKNOWN)
+        if registration.event_id != seat_page_id:
+            event = EventPage.objects.get(pk=registration.event_id)
+            return ScanResult(Result.WRONG_EVENT, registration, other_event=event.localized.title)
+        if registration.status == Registration.Status.CANCELLED:
+            return ScanResult(Result.CANCELLED, registration)
+        if registration.status == Registration.Status.WAITING:
+            return ScanResult(Result.WAITING, registration)
+        if registration.checked_in_at is not None:
+            return ScanResult(Result.ALREADY, registration)
+        # Undone between the update and the read: try once more.
+    return ScanResult(Result.UNKNOWN, registration)
+
+
+def _answer_from_log(client_id: str, seat_page_id: int, volunteer) -> ScanResult | None:
+    log = (
+        CheckIn.objects.select_related("registration__user", "registration__checked_in_by")
+        .filter(client_id=client_id, event_id=seat_page_id, volunteer=volunteer)
+        .first()
+    )
+    if log is None:
+        return None
+    return ScanResult(log.result, log.registration, code=log.code, client_id=client_id)
+
+
+def check_in(
+    code: str,
+    event: EventPage | int,
+    volunteer,
+    *,
+    source: str = Source.CAMERA,
+    scanned_at=None,
+    client_id: str | None = None,
+) -> ScanResult:
+    """Check the ticket `code` (its URL, token or typed code) in at `event`, as `volunteer`, and log it.
+
+    The caller checks `may_scan`. A `client_id` seen before at this event from this volunteer is answered
+    from the log, without checking in again."""
+    seat_page_id = seat_page_of(event)
+    now = timezone.now()
+    at = _scan_time(scanned_at, now)
+    code = str(code or "")
+    client_id = str(client_id)[:64] if client_id else None
+    if source not in Source.values:
+        source = Source.CAMERA
+    if client_id and (previous := _answer_from_log(client_id, seat_page_id, volunteer)):
+        return previous
+    if client_id and CheckIn.objects.filter(client_id=client_id).exists():
+        client_id = None  # another device's id (it should never happen): keep the scan, drop the id
+    try:
+        with transaction.atomic():
+            result = _resolve(parse_code(code), seat_page_id, volunteer, at)
+            CheckIn.objects.create(
+                event_id=seat_page_id,
+                registration=result.registration,
+                volunteer=volunteer,
+                code=code.strip()[:64],
+                result=result.state,
+                source=source,
+                scanned_at=at,
+                client_id=client_id,
+            )
+    except IntegrityError:
+        # The same queued scan sent twice at once: the first one's answer stands.
+        if client_id and (previous := _answer_from_log(client_id, seat_page_id, volunteer)):
+            return previous
+        raise
+    return replace(result, code=code.strip()[:64], client_id=client_id)
+
+
+def check_in_batch(scans: list[dict], event: EventPage | int, volunteer) -> list[ScanResult]:
+    """Check in scans queued on a device, in the order they were scanned; answers in the order given.
+
+    Each scan is a dict with `code` and, optionally, `client_id`, `scanned_at` and `source`."""
+    if not isinstance(scans, list) or len(scans) > MAX_BATCH or not all(isinstance(s, dict) for s in scans):
+        raise CheckInError("bad_request")
+    now = timezone.now()
+    order = sorted(range(len(scans)), key=lambda i: (_scan_time(scans[i].get("scanned_at"), now), i))
+    results: list[ScanResult | None] = [None] * len(scans)
+    for index in order:
+        scan = scans[index]
+        results[index] = check_in(
+            str(scan.get("code") or ""),
+            event,
+            volunteer,
+            source=str(scan.get("source") or Source.CAMERA),
+            scanned_at=scan.get("scanned_at"),
+            client_id=str(scan.get("client_id") or "") or None,
+        )
+    return results
+
+
+def undo_check_in(registration_id: int, event: EventPage | int, volunteer, *, source: str = Source.SEARCH):
+    """Take back a check-in: the volunteer who made it, or an organiser. Logged like a scan."""
+    seat_page_id = seat_page_of(event)
+    with transaction.atomic():
+        rows = Registration.objects.filter(pk=registration_id, event_id=seat_page_id, checked_in_at__isnull=False)
+        if not is_event_staff(volunteer):
+            rows = rows.filter(checked_in_by=volunteer)
+        if not rows.update(checked_in_at=None, checked_in_by=None):
+            registration = Registration.objects.filter(pk=registration_id, event_id=seat_page_id).first()
+            if registration is None:
+                raise CheckInError("not_found")
+            if registration.checked_in_at is None:
+                raise CheckInError("not_checked_in")
+            raise CheckInError("not_yours")
+        registration = Registration.objects.select_related("user", "checked_in_by").get(pk=registration_id)
+        CheckIn.objects.create(
+            event_id=seat_page_id,
+            registration=registration,
+            volunteer=volunteer,
+            code=registration.short_code,
+            result=Result.UNDONE,
+            source=source if source in Source.values else Source.SEARCH,
+            scanned_at=timezone.now(),
+        )
+    return ScanResult(Result.UNDONE, registration)
+
+
+# --- Finding attendees -----------------------------------------------------------------------------------
+
+# Letters that Unicode does not split into a base letter and an accent, spelled the way people type them.
+FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` without accents, so "Søren Ærø" and "soren aero" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold().translate(FOLDS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _matches(terms: list[str], registration: Registration) -> bool:
+    user = registration.user
+    words = WORD.findall(fold(f"{user.first_name} {user.last_name} {user.email}"))
+    return all(any(word.startswith(term) for word in words) for term in terms)
+
+
+def search_attendees(event: EventPage | int, query: str, *, limit: int = 20) -> list[Registration]:
+    """Ticket holders of the event whose first name, last name or e-mail starts with each word of `query`,
+    ignoring case and accents ("soren" finds "Søren"); by name. One query: an event's guest list is small
+    enough to match in Python, which also folds ø and æ that the database would not."""
+    terms = WORD.findall(fold(str(query or "")[:100]))
+    if not terms:
+        return []
+    tickets = (
+        Registration.objects.confirmed()
+        .filter(event_id=seat_page_of(event))
+        .select_related("user", "checked_in_by")
+        .order_by("user__first_name", "user__last_name", "pk")
+    )
+    found = []
+    for registration in tickets.iterator(chunk_size=500):
+        if _matches(terms, registration):
+            found.append(registration)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def counts(event: EventPage) -> dict:
+    """Checked in / registered / capacity (and waiting) for the door's display."""
+    return event_counts(event)
