@@ -100,7 +100,7 @@ def leave_waiting(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_back(request, reverse("events:my_tickets")))
 
 
-def _registration_by_token(token: str) -> Registration:
+def registration_by_token(token: str) -> Registration:
     if not TOKEN_PATTERN.fullmatch(token):
         raise Http404
     return get_object_or_404(Registration.objects.select_related("event", "user"), token=token)
@@ -109,7 +109,7 @@ def _registration_by_token(token: str) -> Registration:
 @require_GET
 @login_required
 def ticket_qr(request: HttpRequest, token: str) -> HttpResponse:
-    registration = _registration_by_token(token)
+    registration = registration_by_token(token)
     if not services.may_cancel(registration, request.user):
         raise PermissionDenied
     response = HttpResponse(qr.ticket_qr_png(registration), content_type="image/png")
@@ -120,14 +120,24 @@ def ticket_qr(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 @never_cache
 def checkin(request: HttpRequest, token: str) -> HttpResponse:
-    """What the ticket's QR code opens. It only shows the ticket; nothing changes on a GET."""
-    registration = _registration_by_token(token)
+    """What the ticket's QR code opens. Nothing changes on a GET (a link preview or a curious attendee opens
+    it too): the holder sees the ticket and is asked to show it at the door; a volunteer of the event gets the
+    confirm step, a button that checks the ticket in (events.checkin_views.confirm)."""
+    return checkin_page(request, registration_by_token(token))
+
+
+def checkin_page(request: HttpRequest, registration: Registration, *, result=None) -> HttpResponse:
+    may_scan = services.may_scan(request.user, registration.event_id)
     context = {
         "registration": registration,
         "event": registration.event.localized,
-        "show_holder": services.may_cancel(registration, request.user),
+        "show_holder": may_scan or services.may_cancel(registration, request.user),
+        "may_scan": may_scan,
+        "result": result,
     }
-    return render(request, "events/registration/checkin.html", context)
+    response = render(request, "events/registration/checkin.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET

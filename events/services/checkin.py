@@ -66,13 +66,13 @@ def parse_code(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _display_name(user) -> str:
+def display_name(user) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.email
 
 
-def _when(moment: datetime.datetime | None) -> str:
+def checkin_time(moment: datetime.datetime | None) -> str:
     if moment is None:
         return ""
     local = timezone.localtime(moment)
@@ -104,11 +104,11 @@ class ScanResult:
 
     @property
     def name(self) -> str:
-        return _display_name(self.registration.user) if self.registration else ""
+        return display_name(self.registration.user) if self.registration else ""
 
     @property
     def checked_in_by(self) -> str:
-        return _display_name(self.registration.checked_in_by) if self.registration else ""
+        return display_name(self.registration.checked_in_by) if self.registration else ""
 
     @property
     def title(self) -> str:
@@ -129,7 +129,7 @@ class ScanResult:
         if self.state == Result.CHECKED_IN:
             return _("Checked in: %(name)s") % {"name": name}
         if self.state == Result.ALREADY:
-            when = _when(self.registration.checked_in_at)
+            when = checkin_time(self.registration.checked_in_at)
             if self.checked_in_by:
                 return _("Already checked in at %(time)s by %(volunteer)s") % {
                     "time": when,

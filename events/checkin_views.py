@@ -1,0 +1,240 @@
+"""The door: the volunteer's scanner page, its JSON endpoints, and the list of events a volunteer may scan.
+
+The rules live in events.services.checkin; these views check who asks, read the JSON body and answer JSON.
+Every endpoint answers a bad body with 400 and a translated message, a stranger with 403, and never a 500
+for anything a browser can send. POSTs need the CSRF token (the page sends it as X-CSRFToken).
+"""
+
+import json
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from events import services
+from events.models import CheckIn, EventPage, Registration
+from events.services import CheckInError
+from events.services.checkin import CHECK_IN_PERMISSION, MAX_BATCH, MAX_CODE_LENGTH, checkin_time, display_name
+
+MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
+POLL_SECONDS = 5
+
+
+def _seat_page(page_id: int) -> EventPage:
+    """The event's default-language page (which holds its tickets), from any of its language versions."""
+    page = get_object_or_404(EventPage.objects.select_related("locale"), pk=page_id)
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    return get_object_or_404(EventPage, pk=page.seat_page_id)
+
+
+def _json_error(message: str, status: int) -> JsonResponse:
+    response = JsonResponse({"error": str(message)}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def door_api(view):
+    """For the JSON endpoints: the event's seat page and a 403 (JSON) for anyone who may not scan it."""
+
+    @wraps(view)
+    @never_cache
+    def wrapped(request: HttpRequest, page_id: int, *args, **kwargs):
+        try:
+            seat_page = _seat_page(page_id)
+        except Http404:
+            return _json_error(_("No such event."), 404)
+        if not services.may_scan(request.user, seat_page.pk):
+            return _json_error(_("You may not check people in at this event."), 403)
+        return view(request, seat_page, *args, **kwargs)
+
+    return wrapped
+
+
+def _body(request: HttpRequest) -> dict:
+    if len(request.body) > MAX_BODY_BYTES:
+        raise CheckInError("bad_request")
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CheckInError("bad_request") from exc
+    if not isinstance(data, dict):
+        raise CheckInError("bad_request")
+    return data
+
+
+def _text(data: dict, key: str, limit: int) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str | int):
+        raise CheckInError("bad_request")
+    return str(value)[:limit]
+
+
+def _counts(seat_page: EventPage) -> dict:
+    return services.event_counts(seat_page)
+
+
+@require_POST
+@door_api
+def scan(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+    try:
+        data = _body(request)
+        result = services.check_in(
+            _text(data, "code", MAX_CODE_LENGTH + 1),
+            seat_page.pk,
+            request.user,
+            source=_text(data, "source", 16) or CheckIn.Source.CAMERA,
+            scanned_at=_text(data, "scanned_at", 40) or None,
+            client_id=_text(data, "client_id", 64) or None,
+        )
+    except CheckInError as error:
+        return _json_error(error.message, 400)
+    return JsonResponse({"result": result.as_dict(request.user), "counts": _counts(seat_page)})
+
+
+@require_POST
+@door_api
+def sync(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+    try:
+        scans = _body(request).get("scans")
+        if not isinstance(scans, list) or len(scans) > MAX_BATCH:
+            raise CheckInError("bad_request")
+        for item in scans:
+            if not isinstance(item, dict):
+                raise CheckInError("bad_request")
+            for key in ("code", "client_id", "scanned_at", "source"):
+                _text(item, key, 1)  # each must be a string (or number) when present
+        results = services.check_in_batch(
+            [
+                {
+                    "code": _text(item, "code", MAX_CODE_LENGTH + 1),
+                    "client_id": _text(item, "client_id", 64) or None,
+                    "scanned_at": _text(item, "scanned_at", 40) or None,
+                    "source": _text(item, "source", 16) or CheckIn.Source.CAMERA,
+                }
+                for item in scans
+            ],
+            seat_page.pk,
+            request.user,
+        )
+    except CheckInError as error:
+        return _json_error(error.message, 400)
+    return JsonResponse(
+        {"results": [result.as_dict(request.user) for result in results], "counts": _counts(seat_page)}
+    )
+
+
+@require_POST
+@door_api
+def undo(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+    try:
+        registration_id = _body(request).get("registration")
+        if isinstance(registration_id, bool) or not isinstance(registration_id, int | str):
+            raise CheckInError("bad_request")
+        try:
+            registration_id = int(registration_id)
+        except ValueError as exc:
+            raise CheckInError("bad_request") from exc
+        if not 0 < registration_id < 2**63:
+            raise CheckInError("not_found")
+        result = services.undo_check_in(registration_id, seat_page.pk, request.user)
+    except CheckInError as error:
+        return _json_error(error.message, 400 if error.code == "bad_request" else 409)
+    return JsonResponse({"result": result.as_dict(request.user), "counts": _counts(seat_page)})
+
+
+def _attendee(registration: Registration, viewer) -> dict:
+    at = registration.checked_in_at
+    return {
+        "registration": registration.pk,
+        "name": display_name(registration.user),
+        "email": registration.user.email,
+        "code": registration.display_code,
+        "checked_in_at": at.isoformat() if at else None,
+        "checked_in_time": checkin_time(at),
+        "checked_in_by": display_name(registration.checked_in_by) if at else "",
+        "can_undo": bool(at and services.may_undo(registration, viewer)),
+    }
+
+
+@require_GET
+@door_api
+def attendees(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+    found = services.search_attendees(seat_page.pk, request.GET.get("q", ""))
+    return JsonResponse({"attendees": [_attendee(r, request.user) for r in found], "counts": _counts(seat_page)})
+
+
+@require_GET
+@door_api
+def counts(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+    return JsonResponse({"counts": _counts(seat_page)})
+
+
+@require_GET
+@login_required
+@never_cache
+def desk(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The scanner page for one event."""
+    seat_page = _seat_page(page_id)
+    if not services.may_scan(request.user, seat_page.pk):
+        raise PermissionDenied
+    event = seat_page.get_translation_or_none(_request_locale(request)) or seat_page
+    urls = {
+        name: reverse(f"events:checkin_{name}", kwargs={"page_id": seat_page.pk})
+        for name in ("scan", "sync", "undo", "attendees", "counts")
+    }
+    volunteer = request.user.get_full_name() or request.user.email
+    context = {
+        "event": event,
+        "seat_page_id": seat_page.pk,
+        "counts": _counts(seat_page),
+        "config": {"urls": urls, "pollSeconds": POLL_SECONDS, "volunteer": volunteer, "event": seat_page.pk},
+    }
+    return render(request, "events/checkin/scanner.html", context)
+
+
+def _request_locale(request: HttpRequest):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=request.LANGUAGE_CODE).first()
+
+
+@require_GET
+@login_required
+@never_cache
+def desks(request: HttpRequest) -> HttpResponse:
+    """The events this person may check people in at (a volunteer's assigned ones; all for organisers)."""
+    if not (services.is_event_staff(request.user) or request.user.has_perm(CHECK_IN_PERMISSION)):
+        raise PermissionDenied
+    seat_pages = list(services.scannable_events(request.user)[:50])
+    locale = _request_locale(request)
+    translated = {
+        page.translation_key: page
+        for page in EventPage.objects.filter(
+            locale=locale, translation_key__in=[p.translation_key for p in seat_pages]
+        ).only("pk", "title", "translation_key", "locale_id")
+    }
+    events = [(page, translated.get(page.translation_key, page)) for page in seat_pages]
+    return render(request, "events/checkin/desks.html", {"events": events})
+
+
+@require_POST
+@login_required
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The confirm step without JavaScript: a volunteer opened a ticket's link and pressed "Check in"."""
+    from events.views import checkin_page, registration_by_token
+
+    registration = registration_by_token(token)
+    if not services.may_scan(request.user, registration.event_id):
+        raise PermissionDenied
+    result = services.check_in(token, registration.event_id, request.user, source=CheckIn.Source.LINK)
+    return checkin_page(request, result.registration or registration, result=result)
