@@ -20,3 +20,12 @@ class EventsConfig(AppConfig):
         from community.dashboard import register_dashboard_section
 
         register_dashboard_section("events/registration/dashboard_section.html")
+        # Volunteers and organisers reach their check-in events from My page (events.checkin_views.desks).
+        register_dashboard_section("events/checkin/dashboard_section.html")
+
+        # A person's registrations and volunteering in their data download (community.services.personal_data).
+        from community.services.personal_data import register_data_export
+        from events import personal_data
+
+        register_data_export("event_registrations", personal_data.registrations)
+        register_data_export("event_volunteering", personal_data.volunteering)

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone, translation
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EventIndexPage, EventPage, EventVolunteer, Registration
+from events.services.checkin import VOLUNTEERS_GROUP
 from home.demo.context import DemoContext
 from home.demo.images import demo_image
 from home.demo.pages import LANGUAGES, child_by_slug, publish, translate_page
@@ -190,6 +193,20 @@ def registrations(demo: DemoContext) -> None:
         )
 
 
+VOLUNTEER = "volunteer@ddsc.example"
+
+
+def volunteers(demo: DemoContext) -> None:
+    """The demo volunteer checks people in at the workshop: in the Volunteers group and assigned to it."""
+    volunteer = get_user_model().objects.filter(email=VOLUNTEER).first()
+    if volunteer is None:
+        return
+    volunteer.groups.add(Group.objects.get(name=VOLUNTEERS_GROUP))
+    EventVolunteer.objects.get_or_create(event=demo.page("event:workshop-llm", "da"), user=volunteer)
+    with translation.override("da"):
+        demo.link("Check-in at the door (log in as the volunteer)", reverse("events:checkin_desks"))
+
+
 def navigation(demo: DemoContext) -> None:
     """The menu gains the events index (once), and the summary its address."""
     site_settings = SiteSettings.for_site(demo.site)
@@ -201,4 +218,4 @@ def navigation(demo: DemoContext) -> None:
     demo.link("Events", index.url)
 
 
-SECTIONS = [events, registrations, navigation]
+SECTIONS = [events, registrations, volunteers, navigation]

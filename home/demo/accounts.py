@@ -50,8 +50,14 @@ PEOPLE = [
         "membership manager (Membership managers)",
         ("Membership managers",),
     ),
-    # A later issue gives volunteers their own group (event check-in); until then a plain account.
-    DemoPerson("volunteer@ddsc.example", "demo-volunteer-2026", "Mads", "Pedersen", "volunteer (no group yet)"),
+    DemoPerson(
+        "volunteer@ddsc.example",
+        "demo-volunteer-2026",
+        "Mads",
+        "Pedersen",
+        "volunteer (Volunteers): checks people in at the LLM workshop",
+        ("Volunteers",),
+    ),
     DemoPerson("member@ddsc.example", "demo-member-2026", "Ida", "Christensen", "member (active membership)"),
 ]
 
