@@ -275,15 +275,16 @@ def _resolve(parsed, seat_page_id: int, volunteer, at: datetime.datetime) -> Sca
     return ScanResult(Result.UNKNOWN, registration)
 
 
-def _answer_from_log(client_id: str, seat_page_id: int, volunteer) -> ScanResult | None:
-    log = (
+def _logged_scan(client_id: str) -> CheckIn | None:
+    return (
         CheckIn.objects.select_related("registration__user", "registration__checked_in_by")
-        .filter(client_id=client_id, event_id=seat_page_id, volunteer=volunteer)
+        .filter(client_id=client_id)
         .first()
     )
-    if log is None:
-        return None
-    return ScanResult(log.result, log.registration, code=log.code, client_id=client_id)
+
+
+def _answer_from_log(log: CheckIn) -> ScanResult:
+    return ScanResult(log.result, log.registration, code=log.code, client_id=log.client_id)
 
 
 def check_in(
@@ -306,10 +307,10 @@ def check_in(
     client_id = str(client_id)[:64] if client_id else None
     if source not in Source.values:
         source = Source.CAMERA
-    if client_id and (previous := _answer_from_log(client_id, seat_page_id, volunteer)):
-        return previous
-    if client_id and CheckIn.objects.filter(client_id=client_id).exists():
-        client_id = None  # another device's id (it should never happen): keep the scan, drop the id
+    if client_id and (log := _logged_scan(client_id)):
+        if log.event_id == seat_page_id and log.volunteer_id == volunteer.pk:
+            return _answer_from_log(log)
+        client_id = None  # another scanner's id (random ids never meet): keep the scan, drop the id
     try:
         with transaction.atomic():
             result = _resolve(parse_code(code), seat_page_id, volunteer, at)
@@ -325,8 +326,8 @@ def check_in(
             )
     except IntegrityError:
         # The same queued scan sent twice at once: the first one's answer stands.
-        if client_id and (previous := _answer_from_log(client_id, seat_page_id, volunteer)):
-            return previous
+        if client_id and (log := _logged_scan(client_id)):
+            return _answer_from_log(log)
         raise
     return replace(result, code=code.strip()[:64], client_id=client_id)
 
