@@ -1,11 +1,12 @@
-"""Wagtail admin for events: the "Registrations" menu item and its views (events.admin_registrations)."""
+"""Wagtail admin for events: the "Registrations" menu item and its views (events.admin_registrations), and
+each event's check-ins and volunteers (events.admin_checkins)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events import admin_registrations, admin_series  # noqa: F401 - admin_series registers the Event series admin
+from events import admin_checkins, admin_registrations, admin_series  # noqa: F401 - admin_series: Event series admin
 
 
 class RegistrationsMenuItem(MenuItem):
@@ -19,6 +20,21 @@ _urls = (
         path("<int:page_id>/", admin_registrations.event_registrations, name="registrations"),
         path("<int:page_id>/attendees.csv", admin_registrations.export_attendees, name="export"),
         path("cancel/<int:pk>/", admin_registrations.staff_cancel, name="cancel"),
+        path("<int:page_id>/checkins/", admin_checkins.event_checkins, name="checkins"),
+        path("<int:page_id>/checkins/log.csv", admin_checkins.export_checkin_log, name="checkins_export"),
+        path(
+            "<int:page_id>/checkins/attendees.csv",
+            admin_checkins.export_checkin_attendees,
+            name="checkins_attendees_export",
+        ),
+        path("<int:page_id>/checkins/<int:pk>/check-in/", admin_checkins.manual_check_in, name="checkin"),
+        path("<int:page_id>/checkins/<int:pk>/undo/", admin_checkins.manual_undo, name="checkin_undo"),
+        path("<int:page_id>/volunteers/", admin_checkins.event_volunteers, name="volunteers"),
+        path(
+            "<int:page_id>/volunteers/<int:user_id>/remove/",
+            admin_checkins.remove_volunteer,
+            name="volunteer_remove",
+        ),
     ],
     "events_admin",
 )
