@@ -185,7 +185,9 @@ def export_checkin_log(request, page_id: int):
                 entry.volunteer.email if entry.volunteer else "",
                 attendee.get_full_name() if attendee else "",
                 attendee.email if attendee else "",
-                entry.code,
+                # A ticket's code as printed on it, never its token (which opens the ticket); what was scanned
+                # only when it matched no ticket.
+                entry.registration.display_code if entry.registration else entry.code,
             ]
 
     header = [

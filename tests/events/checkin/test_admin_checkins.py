@@ -186,6 +186,7 @@ def test_log_lists_every_scan_newest_first(client, event, editor, tickets, volun
     page = response.content.decode()
     assert page.count('class="log-row"') == 3
     assert 'data-result="already" data-source="code"' in page
+    assert tickets[0].display_code in page and tickets[0].token not in page
 
 
 def test_log_is_paginated(client, event, editor, tickets, volunteer):
@@ -301,6 +302,7 @@ def test_log_csv(client, event, editor, tickets, volunteer):
         "attendee_email",
         "code",
     ]
+    assert tickets[0].token not in response.content.decode()  # the token opens the ticket: not in the file
     assert [row[2:] for row in rows[1:]] == [
         ["unknown", "code", "Vera Frivillig", volunteer.email, "", "", "nonsense"],
         [
@@ -310,7 +312,7 @@ def test_log_csv(client, event, editor, tickets, volunteer):
             volunteer.email,
             "Ada Lovelace",
             "ada@example.com",
-            tickets[0].token,
+            tickets[0].display_code,
         ],
     ]
 
@@ -401,7 +403,9 @@ def test_remove_volunteer(client, event, editor, volunteer):
     assert not_found(client.post(url("volunteer_remove", event, volunteer.pk), follow=True))
 
 
-def test_registrations_page_links_to_check_ins_and_volunteers(client, event, editor):
+@pytest.mark.parametrize("page", ["events_admin:events", "events_admin:registrations"])
+def test_event_list_and_registrations_link_to_check_ins_and_volunteers(client, event, editor, page):
     client.force_login(editor)
-    page = client.get(reverse("events_admin:registrations", args=[event.pk])).content.decode()
-    assert url("checkins", event) in page and url("volunteers", event) in page
+    args = [] if page == "events_admin:events" else [event.pk]
+    content = client.get(reverse(page, args=args)).content.decode()
+    assert url("checkins", event) in content and url("volunteers", event) in content
