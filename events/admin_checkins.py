@@ -104,7 +104,6 @@ def event_checkins(request, page_id: int):
         "log": log,
         "can_check_in": request.user.has_perm(CHECK_IN_PERMISSION) and services.may_scan(request.user, event),
         "can_export": request.user.has_perm(EXPORT_PERMISSION),
-        "can_see_volunteers": request.user.has_perm(VIEW_VOLUNTEERS_PERMISSION),
         "scanner_url": _scanner_url(event),
         "header_icon": "date",
     }
@@ -284,7 +283,6 @@ def event_volunteers(request, page_id: int):
         "volunteers": volunteers,
         "form": form if can_add else None,
         "can_remove": request.user.has_perm(DELETE_VOLUNTEER_PERMISSION),
-        "can_see_checkins": request.user.has_perm(VIEW_PERMISSION),
         "scanner_url": _scanner_url(event),
         "header_icon": "date",
     }
