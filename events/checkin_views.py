@@ -21,7 +21,14 @@ from django.views.decorators.http import require_GET, require_POST
 from events import services
 from events.models import CheckIn, EventPage, Registration
 from events.services import CheckInError
-from events.services.checkin import CHECK_IN_PERMISSION, MAX_BATCH, MAX_CODE_LENGTH, checkin_time, display_name
+from events.services.checkin import (
+    CHECK_IN_PERMISSION,
+    MAX_BATCH,
+    MAX_CODE_LENGTH,
+    checkin_time,
+    clean_text,
+    display_name,
+)
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
 POLL_SECONDS = 5
@@ -63,7 +70,7 @@ def _body(request: HttpRequest) -> dict:
         raise CheckInError("bad_request")
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: "[[[[..." nested deep
         raise CheckInError("bad_request") from exc
     if not isinstance(data, dict):
         raise CheckInError("bad_request")
@@ -74,9 +81,11 @@ def _text(data: dict, key: str, limit: int) -> str:
     value = data.get(key)
     if value is None:
         return ""
-    if not isinstance(value, str | int):
+    if isinstance(value, bool) or not isinstance(value, str | int):
         raise CheckInError("bad_request")
-    return str(value)[:limit]
+    return (
+        clean_text(str(value)[:limit]).replace("\x00", "").encode("utf-8", "replace").decode()
+    )  # no NUL, no lone surrogate
 
 
 def _counts(seat_page: EventPage) -> dict:

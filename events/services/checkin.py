@@ -51,6 +51,12 @@ class CheckInError(DomainError):
     }
 
 
+def clean_text(text: str) -> str:
+    """`text` without what a database cannot store: NUL characters and lone surrogates (valid JSON can carry
+    both, as \\u0000 and \\ud800)."""
+    return text.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
+
+
 def parse_code(text: str) -> tuple[str, str] | None:
     """("token", token) for a check-in URL or a token, ("short", CODE) for a typed code, else None."""
     text = (text or "").strip()
@@ -303,8 +309,8 @@ def check_in(
     seat_page_id = seat_page_of(event)
     now = timezone.now()
     at = _scan_time(scanned_at, now)
-    code = str(code or "")
-    client_id = str(client_id)[:64] if client_id else None
+    code = str(code or "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
+    client_id = (str(client_id).replace("\x00", "")[:64] or None) if client_id else None
     if source not in Source.values:
         source = Source.CAMERA
     if client_id and (log := _logged_scan(client_id)):
