@@ -23,17 +23,14 @@ from community.models import User
 from events import services
 from events.admin_registrations import EXPORT_PERMISSION, VIEW_PERMISSION, _forbidden, _seat_pages, _spreadsheet_safe
 from events.models import CheckIn, EventVolunteer, Registration
-from events.models.registrations import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
+from events.services.checkin import CHECK_IN_PERMISSION, clean_text, parse_code
 
-CHECK_IN_PERMISSION = "events.check_in_attendees"
 VIEW_VOLUNTEERS_PERMISSION = "events.view_eventvolunteer"
 ADD_VOLUNTEER_PERMISSION = "events.add_eventvolunteer"
 DELETE_VOLUNTEER_PERMISSION = "events.delete_eventvolunteer"
 ATTENDEES_PER_PAGE = 100
 LOG_PER_PAGE = 50
 STATES = ("in", "out")
-# Typed codes as people write them (O for 0, I or L for 1, with or without the dash), as the scanner reads them.
-TYPED_CODE_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
 
 
 def _event(page_id: int):
@@ -45,10 +42,9 @@ def _scanner_url(event) -> str:
 
 
 def _typed_code(query: str) -> str | None:
-    code = query.upper().translate(TYPED_CODE_FIXES)
-    if len(code) == SHORT_CODE_LENGTH and all(char in SHORT_CODE_ALPHABET for char in code):
-        return code
-    return None
+    """The ticket code in `query` when it is one, read the way the scanner reads it (O for 0, I or L for 1)."""
+    parsed = parse_code(query)
+    return parsed[1] if parsed and parsed[0] == "short" else None
 
 
 def _ticket_holders(event, query: str, state: str):
@@ -90,7 +86,7 @@ def event_checkins(request, page_id: int):
     if not request.user.has_perm(VIEW_PERMISSION):
         return _forbidden(request)
     event = _event(page_id)
-    query = request.GET.get("q", "").strip()[:100]
+    query = clean_text(request.GET.get("q", "")).strip()[:100]
     state = request.GET.get("state", "")
     if state not in STATES:
         state = ""

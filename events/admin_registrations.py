@@ -18,6 +18,7 @@ from django.views.defaults import permission_denied
 
 from events import services
 from events.models import EventPage, Registration
+from events.services.checkin import clean_text
 
 VIEW_PERMISSION = "events.view_registrations"
 EXPORT_PERMISSION = "events.export_registrations"
@@ -73,7 +74,7 @@ def event_registrations(request, page_id: int):
     if not request.user.has_perm(VIEW_PERMISSION):
         return _forbidden(request)
     event = get_object_or_404(_seat_pages(), pk=page_id)
-    query = request.GET.get("q", "").strip()[:100]
+    query = clean_text(request.GET.get("q", "")).strip()[:100]
     registrations = _registrations(event, query)
     context = {
         "event": event,
