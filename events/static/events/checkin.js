@@ -20,6 +20,7 @@
     const REQUEST_TIMEOUT_MS = 8000;
     const SEARCH_DELAY_MS = 250;
     const MAX_SYNC_BATCH = 200;
+    const MAX_SENT_SHOWN = 50;
     const POLL_MS = Math.min(Math.max(Number(config.pollSeconds) || 5, 2), 10) * 1000;
     const QUEUE_KEY = `ddsc.checkin.queue.${root.dataset.seatPage || location.pathname}`;
 
@@ -35,6 +36,7 @@
         queueCount: find("[data-queue-count]"),
         queueLabel: find("[data-queue-label]"),
         queueSend: find("[data-queue-send]"),
+        queueProblem: find("[data-queue-problem]"),
         cameraToggle: find("[data-camera-toggle]"),
         cameraStatus: find("[data-camera-status]"),
         cameraView: find("[data-camera-view]"),
@@ -185,6 +187,11 @@
         }
     }
 
+    function showReady() {
+        const message = text(stream ? "cameraRunning" : "readyMessage");
+        showResult({ state: "idle", tone: "idle", title: text("readyTitle"), message }, { quiet: true });
+    }
+
     function showProblem(answer, fallback) {
         const forbidden = answer && answer.status === 403;
         showResult({
@@ -309,9 +316,13 @@
         badge.setAttribute("aria-hidden", "true");
         badge.textContent = { success: "✓", warning: "!", info: "i" }[result.tone] || "✕";
         const words = document.createElement("span");
-        const title = document.createElement("strong");
-        title.textContent = result.title;
-        words.append(title, ` ${result.message || ""}`);
+        words.className = "checkin-sent__words";
+        const message = document.createElement("strong");
+        message.textContent = result.message || result.title;
+        const code = document.createElement("span");
+        code.className = "checkin-attendee__detail checkin-code";
+        code.textContent = shortCode(scan.code);
+        words.append(message, code);
         if (result.duplicate) {
             const duplicate = document.createElement("span");
             duplicate.className = "badge text-bg-dark ms-1";
@@ -321,6 +332,9 @@
         }
         item.append(badge, words);
         elements.sentList.prepend(item);
+        while (elements.sentList.children.length > MAX_SENT_SHOWN) {
+            elements.sentList.lastElementChild.remove();
+        }
         elements.sent.hidden = false;
     }
 
@@ -351,9 +365,13 @@
                 }
                 setReachable(true);
                 if (!answer.ok || !Array.isArray(answer.data.results)) {
-                    showProblem(answer, text("errorMessage"));
+                    // Shown by the queue, not in the result panel: the next scan's answer must not be hidden.
+                    elements.queueProblem.textContent =
+                        (answer.data && answer.data.error) || text(answer.status === 403 ? "forbidden" : "errorMessage");
+                    elements.queueProblem.hidden = false;
                     break;
                 }
+                elements.queueProblem.hidden = true;
                 const sent = new Set(batch.map((scan) => scan.client_id));
                 writeQueue(readQueue().filter((scan) => !sent.has(scan.client_id)));
                 answer.data.results.forEach((result, index) => addSent(batch[index], result));
@@ -363,6 +381,9 @@
         } finally {
             flushing = false;
             renderQueue();
+        }
+        if (!readQueue().length && elements.result.dataset.state === "queued") {
+            showReady(); // what was saved is answered in the "Sent from the queue" list
         }
     }
 
@@ -451,10 +472,12 @@
                 const formats = await window.BarcodeDetector.getSupportedFormats();
                 if (formats.includes("qr_code")) {
                     const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
-                    return async () => {
+                    const detect = async () => {
                         const codes = await detector.detect(video);
                         return codes.length ? codes[0].rawValue : null;
                     };
+                    detect.kind = "barcode-detector";
+                    return detect;
                 }
             } catch (error) {
                 // fall back to jsQR
@@ -465,7 +488,7 @@
         }
         const canvas = document.createElement("canvas");
         const context = canvas.getContext("2d", { willReadFrequently: true });
-        return async () => {
+        const decode = async () => {
             const width = video.videoWidth;
             const height = video.videoHeight;
             if (!width || !height) {
@@ -483,6 +506,8 @@
             const code = window.jsQR(image.data, frameWidth, frameHeight, { inversionAttempts: "dontInvert" });
             return code ? code.data : null;
         };
+        decode.kind = "jsqr";
+        return decode;
     }
 
     function onDecoded(value) {
@@ -575,6 +600,7 @@
             // muted inline video may start on its own; decoding waits for frames either way
         }
         decodeFrame = await makeDecoder(elements.video);
+        root.dataset.decoder = decodeFrame ? decodeFrame.kind : "";
         if (!decodeFrame) {
             stopCamera(text("cameraFailed"));
             return;
@@ -618,7 +644,13 @@
         name.textContent = attendee.name;
         const detail = document.createElement("span");
         detail.className = "checkin-attendee__detail";
-        detail.textContent = [attendee.email, attendee.code].filter(Boolean).join(" · ");
+        detail.textContent = attendee.email || "";
+        if (attendee.code) {
+            const code = document.createElement("span");
+            code.className = "checkin-code";
+            code.textContent = attendee.code;
+            detail.append(detail.textContent ? " · " : "", code);
+        }
         const status = document.createElement("span");
         status.className = "checkin-attendee__detail checkin-attendee__status";
         status.dataset.checkedIn = attendee.checked_in_at ? "true" : "false";
@@ -722,7 +754,7 @@
 
     elements.scanNext.addEventListener("click", () => {
         lastCode = null;
-        showResult({ state: "idle", tone: "idle", title: text("readyTitle"), message: text("cameraRunning") }, { quiet: true });
+        showReady();
     });
 
     elements.undoResult.addEventListener("click", () => {
