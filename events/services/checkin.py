@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -217,7 +217,10 @@ def scannable_events(user):
 def assign_volunteer(event: EventPage | int, user, *, by) -> EventVolunteer:
     """Let `user` scan tickets at the event; they join the Volunteers group if they are not in it."""
     with transaction.atomic():
-        group, _created = Group.objects.get_or_create(name=VOLUNTEERS_GROUP)
+        group, created = Group.objects.get_or_create(name=VOLUNTEERS_GROUP)
+        if created:  # migration 0005 made it; someone deleted it since: make it again with its permission
+            app_label, codename = CHECK_IN_PERMISSION.split(".")
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         user.groups.add(group)
         assignment, _created = EventVolunteer.objects.get_or_create(
             event_id=seat_page_of(event), user=user, defaults={"assigned_by": by}
