@@ -7,7 +7,8 @@ p50 and p95 latency and the ratio to the trivial view (the ceiling: same server,
 gunicorn is stopped and the throwaway database removed whatever happens. Not part of `make test`.
 
 Environment: BENCH_CLIENTS (default 8), BENCH_SECONDS per URL (default 5), BENCH_MAX_REQUESTS per URL
-(default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards.
+(default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards, BENCH_TICKETS for the check-in
+part (tests/benchmarks/checkin.py; default 5000).
 """
 
 import os
@@ -24,6 +25,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.benchmarks import checkin
 from tests.benchmarks.load import Measurement, measure
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
@@ -180,7 +182,9 @@ def main() -> int:
             )  # fmt: skip
         failed = f"registration throughput: failed (log: {run_dir / 'registrations.log'})"
         print(registrations.stdout.strip() or failed)
-        return 1 if any(result.errors or not result.latencies_ms for _name, result in rows) else 0
+        # The door's scan endpoint (PostgreSQL only), beside the trivial view measured above.
+        scans_ok = checkin.report(port, env, run_dir, BASE_DIR, rows[0][1])
+        return 1 if any(result.errors or not result.latencies_ms for _name, result in rows) or not scans_ok else 0
     finally:
         if server is not None:
             stop(server)
