@@ -134,6 +134,9 @@ class ScanResult:
         name = self.name
         if self.state == Result.CHECKED_IN:
             return _("Checked in: %(name)s") % {"name": name}
+        if self.state == Result.ALREADY and self.registration.checked_in_at is None:
+            # A queued scan sent again after its check-in was undone: the log's answer, with nothing to add.
+            return _("This ticket was checked in, and the check-in has since been undone.")
         if self.state == Result.ALREADY:
             when = checkin_time(self.registration.checked_in_at)
             if self.checked_in_by:
@@ -153,18 +156,19 @@ class ScanResult:
         return _("No ticket for this event has this code.")
 
     def as_dict(self, viewer=None) -> dict:
-        registration = self.registration
+        # A ticket of another event says only which event it is for: whose it is, is not this door's business.
+        registration = None if self.state == Result.WRONG_EVENT else self.registration
         return {
             "state": self.state,
             "tone": self.tone,
             "title": self.title,
             "message": self.message,
-            "name": self.name,
+            "name": self.name if registration else "",
             "registration": registration.pk if registration else None,
             "checked_in_at": registration.checked_in_at.isoformat()
             if registration and registration.checked_in_at
             else None,
-            "checked_in_by": self.checked_in_by,
+            "checked_in_by": self.checked_in_by if registration else "",
             "can_undo": bool(
                 viewer is not None
                 and registration

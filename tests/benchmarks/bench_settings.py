@@ -25,5 +25,7 @@ STORAGES["private"] = {  # noqa: F405
     "BACKEND": "cms.storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
 }
+# The registration benchmark queues thousands of ticket mails; keep them in memory instead of on the terminal.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Request logging would measure the terminal, not the site.
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
