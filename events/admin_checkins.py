@@ -114,14 +114,21 @@ def _back_to_checkins(request, event):
     return redirect(f"{url}?{urlencode(keep)}" if keep else url)
 
 
-@require_POST
-def manual_check_in(request, page_id: int, pk: int):
+def _door(request, page_id: int, pk: int):
+    """The event and the ticket a manual check-in or undo is about, or None when the user may not scan there."""
     if not request.user.has_perm(CHECK_IN_PERMISSION):
-        return _forbidden(request)
+        return None
     event = _event(page_id)
     if not services.may_scan(request.user, event):
+        return None
+    return event, get_object_or_404(Registration, pk=pk, event=event)
+
+
+@require_POST
+def manual_check_in(request, page_id: int, pk: int):
+    if (door := _door(request, page_id, pk)) is None:
         return _forbidden(request)
-    registration = get_object_or_404(Registration, pk=pk, event=event)
+    event, registration = door
     result = services.check_in(registration.token, event, request.user, source=CheckIn.Source.ADMIN)
     if result.state == CheckIn.Result.CHECKED_IN:
         messages.success(request, result.message)
@@ -134,12 +141,9 @@ def manual_check_in(request, page_id: int, pk: int):
 
 @require_POST
 def manual_undo(request, page_id: int, pk: int):
-    if not request.user.has_perm(CHECK_IN_PERMISSION):
+    if (door := _door(request, page_id, pk)) is None:
         return _forbidden(request)
-    event = _event(page_id)
-    if not services.may_scan(request.user, event):
-        return _forbidden(request)
-    registration = get_object_or_404(Registration, pk=pk, event=event)
+    event, registration = door
     try:
         result = services.undo_check_in(registration.pk, event, request.user, source=CheckIn.Source.ADMIN)
     except services.CheckInError as error:

@@ -2,19 +2,17 @@
 requests at once is logged once, and an undo racing a scan leaves the ticket and the log agreeing."""
 
 import json
-import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import CheckIn, EventPage, Registration
-from events.services import CheckInError
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
+from tests.integration.threads import at_once
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -26,31 +24,6 @@ Result = CheckIn.Result
 def no_broker(monkeypatch):
     # Tickets queue mail; sending it is the mail tests' business.
     monkeypatch.setattr("home.mail.enqueue_sending", lambda outbox_id: None)
-
-
-def at_once(jobs) -> list:
-    """Run the callables in `jobs` in threads released together (each thread has its own database connection);
-    return each one's outcome in the order of `jobs`: its result, the CheckInError's code, or the failure."""
-    start = threading.Barrier(len(jobs))
-    outcomes: list = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            start.wait()
-            outcomes[index] = job()
-        except CheckInError as error:
-            outcomes[index] = error.code
-        except Exception as error:  # noqa: BLE001 - any other failure is what the test must show
-            outcomes[index] = f"error: {error!r}"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, job)) for index, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return outcomes
 
 
 def make_event(**fields) -> EventPage:

@@ -1,17 +1,14 @@
 """On PostgreSQL: many people registering for the last seats at once never oversell, and promotion is exact."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventPage, Registration
-from events.services import RegistrationError
 from home.models import OutboxMail
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
+from tests.integration.threads import at_once
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -23,34 +20,6 @@ SEATS = 10
 def no_broker(monkeypatch):
     # The mails are only counted in the outbox here; sending them is another test's business.
     monkeypatch.setattr("home.mail.enqueue_sending", lambda outbox_id: None)
-
-
-def at_once(jobs) -> list[str]:
-    """Run the callables in `jobs` in threads released together (each thread has its own database
-    connection); return each one's outcome: the registration status, or the error code."""
-    start = threading.Barrier(len(jobs))
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def run(job):
-        try:
-            start.wait()
-            result = job()
-        except RegistrationError as error:
-            result = error.code
-        except Exception as error:  # noqa: BLE001 - any other failure is what the test must show
-            result = f"error: {error!r}"
-        finally:
-            connection.close()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return outcomes
 
 
 def make_event(**fields) -> EventPage:

@@ -6,42 +6,19 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
 
 from community.models import User
 from events import services
-from events.factories import EventPageFactory
 from events.models import CheckIn, Registration
 from events.models.registrations import new_ticket_token, short_code_for
 from events.services import CheckInError
 from events.services.checkin import check_in, check_in_batch, parse_code, search_attendees, undo_check_in
-from tests.home.tree import ensure_home_page, publish_translation
 
 from .conftest import make_staff, make_ticket, make_user, make_volunteer
 
 pytestmark = pytest.mark.django_db
 
 Result = CheckIn.Result
-
-
-@pytest.fixture
-def english_event(index):
-    """A Danish event and its published English version: returns (danish, english). (The pattern of
-    tests/events/registration/conftest.py, which this folder's conftest cannot reach.)"""
-
-    def make(**fields):
-        fields.setdefault("capacity", 50)
-        danish = EventPageFactory(parent=index, **fields)
-        english_locale = Locale.objects.get_or_create(language_code="en")[0]
-        home = ensure_home_page()
-        if not home.get_translations().filter(locale=english_locale).exists():
-            publish_translation(home, english_locale)
-        if not index.get_translations().filter(locale=english_locale).exists():
-            publish_translation(index, english_locale)
-        english = publish_translation(danish, english_locale, title="An event in English")
-        return danish, english
-
-    return make
 
 
 def fresh(registration: Registration) -> Registration:
