@@ -5,14 +5,17 @@ Every endpoint answers a bad body with 400 and a translated message, a stranger 
 for anything a browser can send. POSTs need the CSRF token (the page sends it as X-CSRFToken).
 """
 
+import hashlib
 import json
-from functools import wraps
+from functools import cache, wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -206,9 +209,51 @@ def desk(request: HttpRequest, page_id: int) -> HttpResponse:
         "event": event,
         "seat_page_id": seat_page.pk,
         "counts": _counts(seat_page),
-        "config": {"urls": urls, "pollSeconds": POLL_SECONDS, "volunteer": volunteer, "event": seat_page.pk},
+        "config": {
+            "urls": urls,
+            "pollSeconds": POLL_SECONDS,
+            "volunteer": volunteer,
+            "event": seat_page.pk,
+            # The offline fallback (events/checkin/sw.js) controls this scanner page only, not the other pages under
+            # /<lang>/events/ (tickets, registration), so their requests never go through it.
+            "serviceWorker": {
+                "url": reverse("events:checkin_sw"),
+                "scope": reverse("events:checkin_desk", kwargs={"page_id": page_id}),
+            },
+        },
     }
     return render(request, "events/checkin/scanner.html", context)
+
+
+def _events_prefix() -> str:
+    """/<lang>/events/: the most a worker served from /<lang>/events/checkin/sw.js may control."""
+    return reverse("events:checkin_desks").rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+@cache
+def _static_version() -> str:
+    """Changes when the static files do: the manifest's hash in production (ManifestStaticFilesStorage), else the
+    static URLs of the scanner's own files (plain names in development and tests, so a constant there)."""
+    manifest_hash = getattr(staticfiles_storage, "manifest_hash", "")
+    if manifest_hash:
+        return str(manifest_hash)
+    names = ("events/checkin.js", "events/checkin.css", "events/vendor/jsQR.js")
+    return hashlib.sha256("|".join(static(name) for name in names).encode()).hexdigest()[:12]
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The scanner's offline fallback: a service worker that keeps the scanner page and the static files it loads,
+    so a reload without a network still shows the scanner. No personal data, so no login; no session either."""
+    response = render(
+        request,
+        "events/checkin/sw.js",
+        {"static_url": settings.STATIC_URL, "cache_version": _static_version()},
+        content_type="text/javascript; charset=utf-8",
+    )
+    response["Service-Worker-Allowed"] = _events_prefix()
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def _request_locale(request: HttpRequest):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tickets/", views.my_tickets, name="my_tickets"),
     path("tickets/<str:token>/qr.png", views.ticket_qr, name="ticket_qr"),
     path("checkin/", checkin_views.desks, name="checkin_desks"),
+    path("checkin/sw.js", checkin_views.service_worker, name="checkin_sw"),
     path("checkin/<str:token>/", views.checkin, name="checkin"),
     path("checkin/<str:token>/confirm/", checkin_views.confirm, name="checkin_confirm"),
     path("<int:page_id>/checkin/", checkin_views.desk, name="checkin_desk"),

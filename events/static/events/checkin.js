@@ -815,7 +815,36 @@
         flushQueue();
     }, POLL_MS);
 
+    // --- Offline fallback ------------------------------------------------------------------------------------
+
+    /** A service worker (events/checkin/sw.js) keeps this page and its files, so a reload without a network still
+     * shows the scanner. What this load fetched before the worker controlled it is sent to the worker to keep. */
+    function registerOfflineFallback() {
+        const container = navigator.serviceWorker;
+        const worker = config.serviceWorker;
+        if (!container || !worker || !worker.url) {
+            return;
+        }
+        const keep = () =>
+            container.ready.then((registration) => {
+                const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+                registration.active.postMessage({ type: "checkin-keep", urls: [location.href, ...files] });
+            });
+        container.addEventListener("message", (event) => {
+            if (event.data && event.data.type === "checkin-kept") {
+                root.dataset.offlineReady = event.data.page ? "true" : "false";
+            }
+        });
+        container.addEventListener("controllerchange", () => keep().catch(() => {}));
+        container.startMessages();
+        container
+            .register(worker.url, { scope: worker.scope })
+            .then(keep)
+            .catch((error) => console.warn("Check-in: the offline fallback is not available.", error));
+    }
+
     renderQueue();
     renderOffline();
     flushQueue();
+    registerOfflineFallback();
 })();

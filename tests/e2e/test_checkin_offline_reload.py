@@ -1,0 +1,150 @@
+"""In Chromium: the scanner's service worker keeps the page, so a volunteer who reloads it without a network (or
+whose phone killed the tab) still gets the scanner, can type a code into the offline queue, and sees it checked in
+once the network is back. Offline is Chromium's own network emulation (BrowserContext.set_offline), which also cuts
+the service worker's requests off."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.test import Client
+from playwright.sync_api import expect
+
+from events import services
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import CheckIn, EventPage, Registration
+from tests.community.membership.conftest import make_user
+from tests.e2e.conftest import TIMEOUT_MS
+from tests.home.tree import ensure_home_page
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(autouse=True)
+def no_mail_sending(monkeypatch):
+    # Registering queues the ticket mail; sending it is the mail tests' business.
+    monkeypatch.setattr("home.mail.enqueue_sending", lambda outbox_id: None)
+
+
+@pytest.fixture
+def event():
+    index = EventIndexPageFactory(parent=ensure_home_page())
+    return EventPageFactory(parent=index, title="Sommerfest", capacity=10)
+
+
+@pytest.fixture
+def phone(browser):
+    # A service worker needs a secure context: the live server is on localhost, which counts as one.
+    context = browser.new_context(viewport=PHONE, locale="da-DK", has_touch=True, service_workers="allow")
+    yield context
+    context.close()
+
+
+def make_volunteer(event, **fields):
+    """A user assigned to scan at `event`. The permission is also given directly: a transactional test before
+    this one may have flushed the Volunteers group's permissions that a migration made."""
+    user = make_user(**fields)
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="events", codename="check_in_attendees"))
+    services.assign_volunteer(event, user, by=None)
+    return user
+
+
+def ticket(event, **user_fields) -> Registration:
+    return services.register(make_user(**user_fields), event, accepted_terms=True)
+
+
+def open_scanner(context, user, event, live_server):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    tab = context.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    tab.goto(f"{live_server.url}/da/events/{event.pk}/checkin/")
+    expect(tab.get_by_role("heading", level=1)).to_have_text(event.title)
+    return tab
+
+
+def wait_until_kept_for_offline(tab) -> None:
+    """The worker controls the page and has the page and its files in its cache (the first load did not go
+    through it: the page sends it what to keep, and it says when that is done)."""
+    tab.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
+    expect(tab.locator("#checkin")).to_have_attribute("data-offline-ready", "true")
+    kept = tab.evaluate(
+        """async () => {
+            const scripts = [...document.scripts].map((script) => script.src).filter(Boolean);
+            const styles = [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => link.href);
+            const urls = [location.href, ...scripts, ...styles];
+            const found = await Promise.all(urls.map((url) => caches.match(url)));
+            return Object.fromEntries(urls.map((url, index) => [url, Boolean(found[index])]));
+        }"""
+    )
+    assert all(kept.values()), kept
+    assert any(url.endswith("/static/events/checkin.js") for url in kept)
+
+
+def test_a_reload_without_a_network_shows_the_scanner_from_the_cache_and_its_queue_is_sent_later(
+    live_server, event, phone
+):
+    registration = ticket(event, first_name="Grace", last_name="Hopper")
+    volunteer = make_volunteer(event)
+    tab = open_scanner(phone, volunteer, event, live_server)
+    wait_until_kept_for_offline(tab)
+    scanner_url = tab.url
+
+    # Renamed on the server: a page from the network would show the new title, the kept copy shows the old one.
+    EventPage.objects.filter(pk=event.pk).update(title="Vinterfest")
+
+    phone.set_offline(True)
+    assert tab.evaluate("navigator.onLine") is False
+    tab.reload()
+
+    assert tab.url == scanner_url
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Sommerfest")
+    assert tab.evaluate("navigator.serviceWorker.controller !== null")
+    banner = tab.locator("[data-offline-banner]")
+    expect(banner).to_be_visible()  # at once: navigator.onLine is false when the page starts
+    # The page's script, the jsQR decoder and the style sheets came from the cache too.
+    assert tab.evaluate("typeof window.jsQR") == "function"
+    assert tab.evaluate("[...document.styleSheets].every((sheet) => sheet.cssRules.length > 0)")
+    expect(tab.locator("[data-camera-toggle]")).to_be_enabled()
+
+    code_field = tab.locator("[data-code-form] input[name=code]")
+    code_field.fill(registration.display_code)
+    code_field.press("Enter")
+    queue_count = tab.locator("[data-queue-count]")
+    expect(queue_count).to_have_text("1")
+    expect(tab.locator("#checkin [data-result]")).to_have_attribute("data-state", "queued")
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+    assert not CheckIn.objects.exists()
+
+    # Back online: the queue goes out with the CSRF token of the cached page, and the ticket is checked in.
+    phone.set_offline(False)
+    expect(queue_count).to_have_text("0")
+    expect(banner).to_be_hidden()
+    expect(tab.locator("[data-sent-list] li[data-state=checked_in]")).to_have_count(1)
+    expect(tab.locator("[data-count=checked_in]")).to_have_text("1")
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
+    assert registration.checked_in_by == volunteer
+    log = CheckIn.objects.get(registration=registration)
+    assert (log.result, log.source) == (CheckIn.Result.CHECKED_IN, CheckIn.Source.CODE)
+
+
+def test_after_logging_out_the_kept_page_is_dropped_at_the_next_visit_and_not_shown_offline(live_server, event, phone):
+    volunteer = make_volunteer(event)
+    tab = open_scanner(phone, volunteer, event, live_server)
+    wait_until_kept_for_offline(tab)
+    scanner_url = tab.url
+
+    # Logged out (the session cookie gone): the scanner sends the visitor to log in, and the worker drops its copy.
+    phone.clear_cookies()
+    tab.goto(scanner_url)
+    assert tab.url != scanner_url
+    tab.wait_for_function("async (url) => !(await caches.match(url))", arg=scanner_url)
+
+    phone.set_offline(True)
+    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        tab.goto(scanner_url)
