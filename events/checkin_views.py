@@ -95,19 +95,24 @@ def _counts(seat_page: EventPage) -> dict:
     return services.event_counts(seat_page)
 
 
+def _scan(data) -> dict:
+    """One scan from a JSON body: its code, and the optional id, time and source, as text; 400 for other types."""
+    if not isinstance(data, dict):
+        raise CheckInError("bad_request")
+    return {
+        "code": _text(data, "code", MAX_CODE_LENGTH + 1),
+        "client_id": _text(data, "client_id", 64) or None,
+        "scanned_at": _text(data, "scanned_at", 40) or None,
+        "source": _text(data, "source", 16) or CheckIn.Source.CAMERA,
+    }
+
+
 @require_POST
 @door_api
 def scan(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
     try:
-        data = _body(request)
-        result = services.check_in(
-            _text(data, "code", MAX_CODE_LENGTH + 1),
-            seat_page.pk,
-            request.user,
-            source=_text(data, "source", 16) or CheckIn.Source.CAMERA,
-            scanned_at=_text(data, "scanned_at", 40) or None,
-            client_id=_text(data, "client_id", 64) or None,
-        )
+        scan = _scan(_body(request))
+        result = services.check_in(scan.pop("code"), seat_page.pk, request.user, **scan)
     except CheckInError as error:
         return _json_error(error.message, 400)
     return JsonResponse({"result": result.as_dict(request.user), "counts": _counts(seat_page)})
@@ -120,24 +125,7 @@ def sync(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
         scans = _body(request).get("scans")
         if not isinstance(scans, list) or len(scans) > MAX_BATCH:
             raise CheckInError("bad_request")
-        for item in scans:
-            if not isinstance(item, dict):
-                raise CheckInError("bad_request")
-            for key in ("code", "client_id", "scanned_at", "source"):
-                _text(item, key, 1)  # each must be a string (or number) when present
-        results = services.check_in_batch(
-            [
-                {
-                    "code": _text(item, "code", MAX_CODE_LENGTH + 1),
-                    "client_id": _text(item, "client_id", 64) or None,
-                    "scanned_at": _text(item, "scanned_at", 40) or None,
-                    "source": _text(item, "source", 16) or CheckIn.Source.CAMERA,
-                }
-                for item in scans
-            ],
-            seat_page.pk,
-            request.user,
-        )
+        results = services.check_in_batch([_scan(item) for item in scans], seat_page.pk, request.user)
     except CheckInError as error:
         return _json_error(error.message, 400)
     return JsonResponse(
