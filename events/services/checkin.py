@@ -257,8 +257,12 @@ def _tickets(parsed: tuple[str, str], seat_page_id: int):
     kind, value = parsed
     registrations = Registration.objects.select_related("user", "checked_in_by")
     if kind == "short":
-        # Typed codes are short, so they are only unique within one event.
-        return registrations.filter(event_id=seat_page_id, short_code=value)
+        # Typed codes are short (50 bits), so they are unique within one event by chance only, never across
+        # events. Two tickets sharing one would be an unknown code, not two check-ins: the QR still works.
+        matches = list(
+            Registration.objects.filter(event_id=seat_page_id, short_code=value).values_list("pk", flat=True)[:2]
+        )
+        return registrations.filter(pk=matches[0]) if len(matches) == 1 else registrations.none()
     return registrations.filter(token=value)
 
 
