@@ -17,11 +17,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from events import services
+from events.listing import translations_by_key
 from events.models import CheckIn, EventPage, Registration
 from events.services import CheckInError
 from events.services.checkin import (
@@ -32,6 +34,7 @@ from events.services.checkin import (
     clean_text,
     display_name,
 )
+from events.tickets import event_in_language
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
 POLL_SECONDS = 5
@@ -91,10 +94,6 @@ def _text(data: dict, key: str, limit: int) -> str:
     )  # no NUL, no lone surrogate
 
 
-def _counts(seat_page: EventPage) -> dict:
-    return services.event_counts(seat_page)
-
-
 def _scan(data) -> dict:
     """One scan from a JSON body: its code, and the optional id, time and source, as text; 400 for other types."""
     if not isinstance(data, dict):
@@ -115,7 +114,7 @@ def scan(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
         result = services.check_in(scan.pop("code"), seat_page.pk, request.user, **scan)
     except CheckInError as error:
         return _json_error(error.message, 400)
-    return JsonResponse({"result": result.as_dict(request.user), "counts": _counts(seat_page)})
+    return JsonResponse({"result": result.as_dict(request.user), "counts": services.event_counts(seat_page)})
 
 
 @require_POST
@@ -129,7 +128,7 @@ def sync(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
     except CheckInError as error:
         return _json_error(error.message, 400)
     return JsonResponse(
-        {"results": [result.as_dict(request.user) for result in results], "counts": _counts(seat_page)}
+        {"results": [result.as_dict(request.user) for result in results], "counts": services.event_counts(seat_page)}
     )
 
 
@@ -149,7 +148,7 @@ def undo(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
         result = services.undo_check_in(registration_id, seat_page.pk, request.user)
     except CheckInError as error:
         return _json_error(error.message, 400 if error.code == "bad_request" else 409)
-    return JsonResponse({"result": result.as_dict(request.user), "counts": _counts(seat_page)})
+    return JsonResponse({"result": result.as_dict(request.user), "counts": services.event_counts(seat_page)})
 
 
 def _attendee(registration: Registration, viewer) -> dict:
@@ -170,13 +169,15 @@ def _attendee(registration: Registration, viewer) -> dict:
 @door_api
 def attendees(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
     found = services.search_attendees(seat_page.pk, request.GET.get("q", ""))
-    return JsonResponse({"attendees": [_attendee(r, request.user) for r in found], "counts": _counts(seat_page)})
+    return JsonResponse(
+        {"attendees": [_attendee(r, request.user) for r in found], "counts": services.event_counts(seat_page)}
+    )
 
 
 @require_GET
 @door_api
 def counts(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
-    return JsonResponse({"counts": _counts(seat_page)})
+    return JsonResponse({"counts": services.event_counts(seat_page)})
 
 
 @require_GET
@@ -187,7 +188,7 @@ def desk(request: HttpRequest, page_id: int) -> HttpResponse:
     seat_page = _seat_page(page_id)
     if not services.may_scan(request.user, seat_page.pk):
         raise PermissionDenied
-    event = seat_page.get_translation_or_none(_request_locale(request)) or seat_page
+    event = event_in_language(seat_page, get_language())
     urls = {
         name: reverse(f"events:checkin_{name}", kwargs={"page_id": seat_page.pk})
         for name in ("scan", "sync", "undo", "attendees", "counts")
@@ -196,7 +197,7 @@ def desk(request: HttpRequest, page_id: int) -> HttpResponse:
     context = {
         "event": event,
         "seat_page_id": seat_page.pk,
-        "counts": _counts(seat_page),
+        "counts": services.event_counts(seat_page),
         "config": {
             "urls": urls,
             "pollSeconds": POLL_SECONDS,
@@ -244,12 +245,6 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _request_locale(request: HttpRequest):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=request.LANGUAGE_CODE).first()
-
-
 @require_GET
 @login_required
 @never_cache
@@ -258,13 +253,7 @@ def desks(request: HttpRequest) -> HttpResponse:
     if not (services.is_event_staff(request.user) or request.user.has_perm(CHECK_IN_PERMISSION)):
         raise PermissionDenied
     seat_pages = list(services.scannable_events(request.user)[:50])
-    locale = _request_locale(request)
-    translated = {
-        page.translation_key: page
-        for page in EventPage.objects.filter(
-            locale=locale, translation_key__in=[p.translation_key for p in seat_pages]
-        ).only("pk", "title", "translation_key", "locale_id")
-    }
+    translated = translations_by_key(seat_pages, get_language())
     events = [(page, translated.get(page.translation_key, page)) for page in seat_pages]
     return render(request, "events/checkin/desks.html", {"events": events})
 

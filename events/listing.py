@@ -58,3 +58,15 @@ def seats_left_by_page(events: list) -> dict[int, int | None]:
     )
     left = {pk: (None if capacity is None else max(capacity - taken, 0)) for pk, capacity, taken in rows}
     return {page_id: left.get(seat_id) for page_id, seat_id in seat_ids.items()}
+
+
+def translations_by_key(seat_pages, language: str) -> dict:
+    """The live versions in `language` of the given events, by translation key, in one query (registrations and
+    volunteers point at the default-language page; lists show the visitor's language when there is a version)."""
+    from events.models import EventPage
+
+    keys = {page.translation_key for page in seat_pages}
+    if not keys:
+        return {}
+    pages = EventPage.objects.live().filter(translation_key__in=keys, locale__language_code=language)
+    return {page.translation_key: page for page in pages}

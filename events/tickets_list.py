@@ -3,7 +3,8 @@
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from events.models import EventPage, Registration
+from events.listing import translations_by_key
+from events.models import Registration
 
 
 def tickets_for(user) -> dict:
@@ -15,13 +16,7 @@ def tickets_for(user) -> dict:
         .select_related("event", "event__locale")
         .order_by("event__start", "pk")
     )
-    keys = {registration.event.translation_key for registration in registrations}
-    translated = {}
-    if keys:
-        translated = {
-            page.translation_key: page
-            for page in EventPage.objects.live().filter(translation_key__in=keys, locale__language_code=get_language())
-        }
+    translated = translations_by_key([registration.event for registration in registrations], get_language())
     now = timezone.now()
     upcoming, past, waiting = [], [], []
     for registration in registrations:

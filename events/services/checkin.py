@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from events.models import CheckIn, EventPage, EventVolunteer, Registration
 from events.models.registrations import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
-from events.services.registration import event_counts, is_event_staff
+from events.services.registration import is_event_staff
 from home.errors import DomainError
 
 VOLUNTEERS_GROUP = "Volunteers"
@@ -437,8 +437,3 @@ def search_attendees(event: EventPage | int, query: str, *, limit: int = 20) -> 
             if len(found) >= limit:
                 break
     return found
-
-
-def counts(event: EventPage) -> dict:
-    """Checked in / registered / capacity (and waiting) for the door's display."""
-    return event_counts(event)
