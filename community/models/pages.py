@@ -3,19 +3,15 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.models.pages import IndexPage, paginate
+from home.models.pages import IndexPage, StoryIndexPage, StoryPage, filter_by_tag, paginate
 
 from .membership import Member
 
@@ -118,7 +114,7 @@ class BoardMemberPage(Page):
         )
 
 
-class ArticleIndexPage(RoutablePageMixin, IndexPage):
+class ArticleIndexPage(StoryIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["community.ArticlePage"]
     max_count_per_parent = 1
@@ -126,8 +122,8 @@ class ArticleIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = _("article index page")
 
-    def articles(self, tag: str | None = None):
-        articles = (
+    def articles(self):
+        return (
             ArticlePage.objects.live()
             .public()
             .child_of(self)
@@ -135,52 +131,27 @@ class ArticleIndexPage(RoutablePageMixin, IndexPage):
             .prefetch_related("tagged_items__tag", "image__renditions")
             .order_by("-date", "-pk")
         )
-        if tag:
-            articles = articles.filter(tagged_items__tag__slug=tag)
-        return articles
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # ?tag=<slug> narrows the list to one tag; an unknown slug shows an empty list, not an error.
-        tag_slug = request.GET.get("tag", "")[:100]
-        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
-        articles = self.articles(tag.slug) if tag else self.articles()
-        if tag_slug and tag is None:
-            articles = articles.none()
-        context["current_tag"] = tag
+        articles, context["current_tag"] = filter_by_tag(request, self.articles())
         context["articles_page"] = paginate(request, articles, ARTICLES_PER_PAGE)
         return context
 
-    @path("")
-    def index_route(self, request):
-        return self.render(request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
+    def feed_view(self):
         from community.feeds import ArticleFeed
 
-        return ArticleFeed(self)(request)
+        return ArticleFeed(self)
 
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("community.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePage(Page):
+class ArticlePage(StoryPage):
     """A member's article. The author is an account or a board profile (or both); `author_name` covers a guest
     author and is what shows when neither is set, so deleting an account never leaves an article unsigned."""
 
-    date = models.DateField(_("date"), default=timezone.localdate)
-    intro = models.TextField(_("introduction"), max_length=500)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     author_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author (account)"),
@@ -206,19 +177,10 @@ class ArticlePage(Page):
             [FieldPanel("author_user"), FieldPanel("author_profile"), FieldPanel("author_name")],
             heading=_("Author"),
         ),
-        FieldPanel("intro"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-        FieldPanel("tags"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("date"),
+        *StoryPage.story_panels,
     ]
 
     parent_page_types = ["community.ArticleIndexPage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("article")

@@ -44,6 +44,63 @@ class IndexPage(Page):
         abstract = True
 
 
+def filter_by_tag(request, stories):
+    """`stories` narrowed to the `?tag=<slug>` in the request, and that tag (None without one). An unknown slug
+    gives an empty list, not an error."""
+    tag_slug = request.GET.get("tag", "")[:100]
+    if not tag_slug:
+        return stories, None
+    tag = Tag.objects.filter(slug=tag_slug).first()
+    return (stories.filter(tagged_items__tag=tag) if tag else stories.none()), tag
+
+
+class StoryIndexPage(RoutablePageMixin, IndexPage):
+    """A listing of dated stories (news, member articles) with an RSS feed at feed/."""
+
+    class Meta:
+        abstract = True
+
+    def feed_view(self):
+        """The feed view for this index (a django.contrib.syndication Feed instance)."""
+        raise NotImplementedError
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return self.feed_view()(request)
+
+
+class StoryPage(Page):
+    """A dated story (news item, member article): introduction, picture, body and tags. Each subclass adds its
+    own `tags` (its own tag through-model) and builds content_panels from `story_panels`."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    story_panels = [FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"), FieldPanel("tags")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -125,7 +182,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class NewsIndexPage(RoutablePageMixin, IndexPage):
+class NewsIndexPage(StoryIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
@@ -145,60 +202,26 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = self.news()
-        # ?tag=<slug> narrows the list to one tag; an unknown slug shows an empty list, not an error.
-        tag_slug = request.GET.get("tag", "")[:100]
-        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
-        if tag_slug:
-            news = news.filter(tagged_items__tag=tag) if tag else news.none()
-        context["current_tag"] = tag
+        news, context["current_tag"] = filter_by_tag(request, self.news())
         context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
         return context
 
-    @path("")
-    def index_route(self, request):
-        return self.render(request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
+    def feed_view(self):
         from home.feeds import NewsFeed
 
-        return NewsFeed(self)(request)
+        return NewsFeed(self)
 
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("home.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsPage(Page):
-    date = models.DateField(_("date"), default=timezone.localdate)
-    intro = models.TextField(_("introduction"), max_length=500)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+class NewsPage(StoryPage):
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = Page.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("intro"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-        FieldPanel("tags"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    content_panels = Page.content_panels + [FieldPanel("date"), *StoryPage.story_panels]
 
     parent_page_types = ["home.NewsIndexPage"]
-    subpage_types = []
 
     class Meta:
         verbose_name = _("news page")
