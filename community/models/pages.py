@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models.pages import IndexPage, StoryIndexPage, StoryPage, filter_by_tag, paginate
+from home.models.pages import IndexPage, StoryIndexPage, StoryPage
 
 from .membership import Member
 
@@ -122,7 +122,9 @@ class ArticleIndexPage(StoryIndexPage):
     class Meta:
         verbose_name = _("article index page")
 
-    def articles(self):
+    stories_per_page = ARTICLES_PER_PAGE
+
+    def stories(self):
         return (
             ArticlePage.objects.live()
             .public()
@@ -131,12 +133,6 @@ class ArticleIndexPage(StoryIndexPage):
             .prefetch_related("tagged_items__tag", "image__renditions")
             .order_by("-date", "-pk")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles, context["current_tag"] = filter_by_tag(request, self.articles())
-        context["articles_page"] = paginate(request, articles, ARTICLES_PER_PAGE)
-        return context
 
     def feed_view(self):
         from community.feeds import ArticleFeed

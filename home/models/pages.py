@@ -55,10 +55,23 @@ def filter_by_tag(request, stories):
 
 
 class StoryIndexPage(RoutablePageMixin, IndexPage):
-    """A listing of dated stories (news, member articles) with an RSS feed at feed/."""
+    """A listing of dated stories (news, member articles), newest first, paginated and filtered by ?tag=, with an
+    RSS feed at feed/. Its template extends home/story_index_page.html."""
+
+    stories_per_page = 10
 
     class Meta:
         abstract = True
+
+    def stories(self):
+        """The live stories under this index, with what a card needs loaded up front."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories, context["current_tag"] = filter_by_tag(request, self.stories())
+        context["stories_page"] = paginate(request, stories, self.stories_per_page)
+        return context
 
     def feed_view(self):
         """The feed view for this index (a django.contrib.syndication Feed instance)."""
@@ -190,7 +203,9 @@ class NewsIndexPage(StoryIndexPage):
     class Meta:
         verbose_name = _("news index page")
 
-    def news(self):
+    stories_per_page = NEWS_PER_PAGE
+
+    def stories(self):
         return (
             NewsPage.objects.live()
             .public()
@@ -199,12 +214,6 @@ class NewsIndexPage(StoryIndexPage):
             .prefetch_related("tagged_items__tag", "image__renditions")
             .order_by("-date", "-pk")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news, context["current_tag"] = filter_by_tag(request, self.news())
-        context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
-        return context
 
     def feed_view(self):
         from home.feeds import NewsFeed
