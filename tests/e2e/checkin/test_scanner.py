@@ -3,72 +3,16 @@ ticket's QR code, decoded by jsQR), by a code typed while offline and sent when 
 search with undo. States are read from the result panel's data-state/data-tone, not from its wording."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Permission
-from django.test import Client
 from playwright.sync_api import expect
 
-from events import services
-from events.factories import EventIndexPageFactory, EventPageFactory
-from events.models import CheckIn, Registration
+from events.models import CheckIn
 from events.qr import ticket_qr_png
-from tests.community.membership.conftest import make_user
 from tests.conftest import chromium_path
-from tests.e2e.conftest import CHROMIUM_ARGS, TIMEOUT_MS
+from tests.e2e.checkin.conftest import PHONE, make_volunteer, open_scanner, ticket
+from tests.e2e.conftest import CHROMIUM_ARGS
 from tests.e2e.fake_camera import write_fake_camera
-from tests.home.tree import ensure_home_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture(autouse=True)
-def no_mail_sending(monkeypatch):
-    # Registering queues the ticket mail; sending it is the mail tests' business.
-    monkeypatch.setattr("home.mail.enqueue_sending", lambda outbox_id: None)
-
-
-@pytest.fixture
-def event():
-    index = EventIndexPageFactory(parent=ensure_home_page())
-    return EventPageFactory(parent=index, title="Sommerfest", capacity=10)
-
-
-def make_volunteer(event, **fields):
-    """A user assigned to scan at `event`. The permission is also given directly: a transactional test before
-    this one may have flushed the Volunteers group's permissions that a migration made."""
-    user = make_user(**fields)
-    user.user_permissions.add(Permission.objects.get(content_type__app_label="events", codename="check_in_attendees"))
-    services.assign_volunteer(event, user, by=None)
-    return user
-
-
-def ticket(event, **user_fields) -> Registration:
-    return services.register(make_user(**user_fields), event, accepted_terms=True)
-
-
-def log_in(context, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-
-
-def open_scanner(context, user, event, live_server):
-    log_in(context, user, live_server)
-    tab = context.new_page()
-    tab.set_default_timeout(TIMEOUT_MS)
-    tab.goto(f"{live_server.url}/da/events/{event.pk}/checkin/")
-    expect(tab.get_by_role("heading", level=1)).to_have_text(event.title)
-    return tab
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="da-DK", has_touch=True)
-    yield context
-    context.close()
 
 
 @pytest.fixture

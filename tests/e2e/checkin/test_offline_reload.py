@@ -4,66 +4,13 @@ once the network is back. Offline is Chromium's own network emulation (BrowserCo
 the service worker's requests off."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Permission
-from django.test import Client
 from playwright.sync_api import expect
 
-from events import services
-from events.factories import EventIndexPageFactory, EventPageFactory
-from events.models import CheckIn, EventPage, Registration
-from tests.community.membership.conftest import make_user
+from events.models import CheckIn, EventPage
+from tests.e2e.checkin.conftest import make_volunteer, open_scanner, ticket
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.home.tree import ensure_home_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture(autouse=True)
-def no_mail_sending(monkeypatch):
-    # Registering queues the ticket mail; sending it is the mail tests' business.
-    monkeypatch.setattr("home.mail.enqueue_sending", lambda outbox_id: None)
-
-
-@pytest.fixture
-def event():
-    index = EventIndexPageFactory(parent=ensure_home_page())
-    return EventPageFactory(parent=index, title="Sommerfest", capacity=10)
-
-
-@pytest.fixture
-def phone(browser):
-    # A service worker needs a secure context: the live server is on localhost, which counts as one.
-    context = browser.new_context(viewport=PHONE, locale="da-DK", has_touch=True, service_workers="allow")
-    yield context
-    context.close()
-
-
-def make_volunteer(event, **fields):
-    """A user assigned to scan at `event`. The permission is also given directly: a transactional test before
-    this one may have flushed the Volunteers group's permissions that a migration made."""
-    user = make_user(**fields)
-    user.user_permissions.add(Permission.objects.get(content_type__app_label="events", codename="check_in_attendees"))
-    services.assign_volunteer(event, user, by=None)
-    return user
-
-
-def ticket(event, **user_fields) -> Registration:
-    return services.register(make_user(**user_fields), event, accepted_terms=True)
-
-
-def open_scanner(context, user, event, live_server):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
-    tab = context.new_page()
-    tab.set_default_timeout(TIMEOUT_MS)
-    tab.goto(f"{live_server.url}/da/events/{event.pk}/checkin/")
-    expect(tab.get_by_role("heading", level=1)).to_have_text(event.title)
-    return tab
 
 
 def wait_until_kept_for_offline(tab) -> None:
