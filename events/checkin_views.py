@@ -27,7 +27,6 @@ from events.listing import translations_by_key
 from events.models import CheckIn, EventPage, Registration
 from events.services import CheckInError
 from events.services.checkin import (
-    CHECK_IN_PERMISSION,
     MAX_BATCH,
     MAX_CODE_LENGTH,
     checkin_time,
@@ -35,6 +34,7 @@ from events.services.checkin import (
     display_name,
 )
 from events.tickets import event_in_language
+from events.views import checkin_page, registration_by_token
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
 POLL_SECONDS = 5
@@ -193,7 +193,6 @@ def desk(request: HttpRequest, page_id: int) -> HttpResponse:
         name: reverse(f"events:checkin_{name}", kwargs={"page_id": seat_page.pk})
         for name in ("scan", "sync", "undo", "attendees", "counts")
     }
-    volunteer = request.user.get_full_name() or request.user.email
     context = {
         "event": event,
         "seat_page_id": seat_page.pk,
@@ -201,7 +200,7 @@ def desk(request: HttpRequest, page_id: int) -> HttpResponse:
         "config": {
             "urls": urls,
             "pollSeconds": POLL_SECONDS,
-            "volunteer": volunteer,
+            "volunteer": display_name(request.user),
             "event": seat_page.pk,
             # The offline fallback (events/checkin/sw.js) controls this scanner page only, not the other pages under
             # /<lang>/events/ (tickets, registration), so their requests never go through it.
@@ -250,7 +249,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @never_cache
 def desks(request: HttpRequest) -> HttpResponse:
     """The events this person may check people in at (a volunteer's assigned ones; all for organisers)."""
-    if not (services.is_event_staff(request.user) or request.user.has_perm(CHECK_IN_PERMISSION)):
+    if not services.checks_people_in(request.user):
         raise PermissionDenied
     seat_pages = list(services.scannable_events(request.user)[:50])
     translated = translations_by_key(seat_pages, get_language())
@@ -262,8 +261,6 @@ def desks(request: HttpRequest) -> HttpResponse:
 @login_required
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """The confirm step without JavaScript: a volunteer opened a ticket's link and pressed "Check in"."""
-    from events.views import checkin_page, registration_by_token
-
     registration = registration_by_token(token)
     if not services.may_scan(request.user, registration.event_id):
         raise PermissionDenied

@@ -188,6 +188,11 @@ def seat_page_of(event: EventPage | int) -> int:
     return event if isinstance(event, int) else event.seat_page_id
 
 
+def checks_people_in(user) -> bool:
+    """Organisers, and volunteers (who may scan the events they are assigned to)."""
+    return bool(user.is_authenticated and (is_event_staff(user) or user.has_perm(CHECK_IN_PERMISSION)))
+
+
 def may_scan(user, event: EventPage | int) -> bool:
     """Organisers (event staff) scan every event; a volunteer only the events they are assigned to."""
     if not user.is_authenticated:
@@ -213,7 +218,7 @@ def scannable_events(user):
     ).order_by("start", "pk")
     if is_event_staff(user):
         return events
-    if not user.is_authenticated or not user.has_perm(CHECK_IN_PERMISSION):
+    if not checks_people_in(user):
         return events.none()
     return events.filter(volunteer_assignments__user=user)
 
