@@ -1,10 +1,7 @@
 """Admin pieces of membership that Wagtail has no generic view for: the approve/reject bulk actions and the
 newsletter subscriber export. A user without the permission gets a 403 page, not Wagtail's redirect."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,6 +11,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from community.models import Member, User
 from community.services import membership
 from community.services.membership import MembershipError
+from home.exports import csv_response
 
 APPROVE_PERMISSION = "community.approve_member"
 EXPORT_PERMISSION = "community.export_members"
@@ -23,28 +21,24 @@ def forbidden(request):
     return permission_denied(request, PermissionDenied())
 
 
-def spreadsheet_safe(value) -> str:
-    """A cell a spreadsheet shows as text: a leading =, +, - or @ would otherwise run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def newsletter_export(request):
     """CSV of every active account that opted in to the newsletter."""
     if not request.user.has_perm(EXPORT_PERMISSION):
         return forbidden(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"newsletter-subscribers-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(["email", "first_name", "last_name", "language", "opted_in_at"])
     subscribers = User.objects.filter(newsletter_opt_in=True, is_active=True).order_by("email")
-    for user in subscribers.iterator():
-        changed = user.newsletter_changed_at.isoformat() if user.newsletter_changed_at else ""
-        writer.writerow(
-            [spreadsheet_safe(v) for v in (user.email, user.first_name, user.last_name, user.language, changed)]
-        )
-    return response
+    rows = (
+        (user.email, user.first_name, user.last_name, user.language, _iso(user.newsletter_changed_at))
+        for user in subscribers.iterator()
+    )
+    return csv_response(
+        f"newsletter-subscribers-{timezone.localdate().isoformat()}.csv",
+        ["email", "first_name", "last_name", "language", "opted_in_at"],
+        rows,
+    )
+
+
+def _iso(moment) -> str:
+    return moment.isoformat() if moment else ""
 
 
 class DecideMembersBulkAction(SnippetBulkAction):
