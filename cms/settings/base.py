@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_settings_from_url, env_bool, env_int, env_list, env_str, redis_url_with_db
+from .env import email_settings_from_url, env_bool, env_int, env_list, env_str, machine_translator, redis_url_with_db
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -262,7 +262,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A translation starts as a draft and goes through the same moderation as the page it translates, whatever
+# the source's state (wagtail-localize's default would publish the copy at once when the source is live).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# "Machine translate" in the translation editor: DeepL when DEEPL_API_KEY is set; dev.py adds a dummy that marks
+# its output; otherwise the button is not shown (home/machine_translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=False)
 
 # --- Logging: to stderr, where gunicorn, Celery and containers collect it -------------------------
 LOGGING = {

@@ -1,6 +1,7 @@
 """Event pages and the registration terms snippet."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -13,17 +14,28 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.models.moderated_snippets import ModeratedSnippetMixin
 from home.models.pages import IndexPage
 
 
 @register_snippet
-class RegistrationTerms(TranslatableMixin, models.Model):
-    """Terms a visitor must accept to register for an event that names them; translated like pages."""
+class RegistrationTerms(ModeratedSnippetMixin, TranslatableMixin, models.Model):
+    """Terms a visitor must accept to register for an event that names them; translated and moderated like
+    pages (a new translation is a draft until a moderator approves it)."""
 
     title = models.CharField(_("title"), max_length=200)
     body = RichTextField(_("terms"), features=["bold", "italic", "link", "ol", "ul"])
 
     panels = [FieldPanel("title"), FieldPanel("body")]
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="registrationterms")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="registrationterms",
+        for_concrete_model=False,
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("registration terms")

@@ -4,6 +4,7 @@ Navigation links point at pages, and the templates show each page in the visitor
 follows the visitor across languages without a second copy. The footer text is a translatable snippet.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
+
+from home.models.moderated_snippets import ModeratedSnippetMixin
 from wagtail.snippets.models import register_snippet
 
 
@@ -60,13 +63,23 @@ class SocialLink(Orderable):
 
 
 @register_snippet
-class FooterText(TranslatableMixin, models.Model):
-    """The footer's text; a snippet rather than a setting so that it is translated like the pages."""
+class FooterText(ModeratedSnippetMixin, TranslatableMixin, models.Model):
+    """The footer's text; a snippet rather than a setting so that it is translated like the pages, and
+    moderated like them: an edit or a new translation is a draft until a moderator approves it."""
 
     title = models.CharField(_("title"), max_length=100, help_text=_("Only shown in the admin."))
     body = RichTextField(_("text"), features=["bold", "italic", "link"])
 
     panels = [FieldPanel("title"), FieldPanel("body")]
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footertext")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="footertext",
+        for_concrete_model=False,
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")
