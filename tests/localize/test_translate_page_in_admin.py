@@ -30,7 +30,9 @@ def test_a_translation_of_a_live_page_waits_for_a_moderator_before_it_is_live(
 
     translate_segments(client, home_page, english, ENGLISH_TEXT)
     with django_capture_on_commit_callbacks(execute=True):
-        publish_attempt = client.post(reverse("wagtailadmin_pages:edit", args=[english_home.pk]), {"action": "publish"})
+        publish_attempt = client.post(
+            reverse("wagtailadmin_pages:edit", args=[english_home.pk]), {"action": "publish"}
+        )
     english_home.refresh_from_db()
     assert publish_attempt.status_code in {302, 403}  # the admin answers PermissionDenied with a redirect
     assert not english_home.live, "translators cannot publish past moderation"
@@ -86,7 +88,9 @@ def test_translators_cannot_publish_unpublish_move_or_delete_danish_pages(client
     assert Page.objects.get(pk=live.pk).live
 
 
-def test_a_user_outside_the_translators_group_cannot_submit_translations(client, django_user_model, english, home_page):
+def test_a_user_outside_the_translators_group_cannot_submit_translations(
+    client, django_user_model, english, home_page
+):
     user = django_user_model.objects.create_user(
         "visitor@example.com", "pw-123456789", first_name="Vic", last_name="Visitor", is_verified=True
     )
