@@ -147,12 +147,12 @@ def home_pages(demo: DemoContext) -> None:
         if page.body:
             continue
         text = HOME[language]
-        fields = dict(
-            hero_title=text["hero_title"],
-            hero_text=text["hero_text"],
-            hero_cta_label=text["hero_cta_label"],
-            intro=f"<p>{text['intro']}</p>",
-        )
+        fields = {
+            "hero_title": text["hero_title"],
+            "hero_text": text["hero_text"],
+            "hero_cta_label": text["hero_cta_label"],
+            "intro": f"<p>{text['intro']}</p>",
+        }
         fields["body"] = [
             ("heading", {"text": text["heading"], "level": "h2"}),
             ("paragraph", RichText(f"<p>{text['paragraph']}</p>")),

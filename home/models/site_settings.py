@@ -13,9 +13,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.snippets.models import register_snippet
 
 from home.models.moderated_snippets import ModeratedSnippetMixin
-from wagtail.snippets.models import register_snippet
 
 
 @register_setting(icon="list-ul")
