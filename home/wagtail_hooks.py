@@ -2,11 +2,15 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, TranslatableMixin
 
 from home.translations.guard import refuse_source_change
+from home.translations import views as status_views
 from home.translations.review import ReviewError, submit_for_review, translation_for
 
 SUBMIT_FOR_REVIEW = "localize-submit-for-review"
@@ -56,3 +60,25 @@ def keep_source_pages_from_translators_bulk(request, action_type, objects, actio
     if action_type in {"delete", "move"} and objects and isinstance(objects[0], Page):
         return refuse_source_change(request, list(objects), action_type)
     return None
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    return [
+        path("translations/", status_views.overview, name="translation_status"),
+        path("translations/<int:source_id>/changes/", status_views.changes, name="translation_changes"),
+        path("translations/<int:source_id>/sync/", status_views.sync, name="translation_sync"),
+        path("translations/sync/", status_views.sync_all, name="translation_sync_all"),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(status_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        gettext_lazy("Translation status"), reverse("translation_status"), icon_name="globe", order=250
+    )
