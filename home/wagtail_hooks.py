@@ -9,8 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, TranslatableMixin
 
-from home.translations.guard import refuse_source_change
 from home.translations import views as status_views
+from home.translations.guard import refuse_source_change
 from home.translations.review import ReviewError, submit_for_review, translation_for
 
 SUBMIT_FOR_REVIEW = "localize-submit-for-review"
