@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -166,6 +167,12 @@ class EventPage(Page):
         index.SearchField("city"),
         index.FilterField("start"),
     ]
+
+    # What the public API (/api/v2/, home.api) shows of an event.
+    api_fields = [
+        APIField(name)
+        for name in ("start", "end", "location_name", "street", "postal_code", "city", "summary", "image", "body")
+    ] + [APIField("signup_type"), APIField("external_signup_url"), APIField("members_only")]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
