@@ -1,84 +1,83 @@
-"""Admin hooks of the home app: the translation status view and the translators' limits on source pages."""
+"""Wagtail admin for the home app: the outgoing mail outbox, read-only, under a "Mail" menu."""
 
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.urls import path, reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.models import Page, TranslatableMixin
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.translations import views as status_views
-from home.translations.guard import refuse_source_change
-from home.translations.review import ReviewError, submit_for_review, translation_for
-
-SUBMIT_FOR_REVIEW = "localize-submit-for-review"
+from home.models import OutboxMail
 
 
-def _submit_translation(request, instance):
-    """The translation editor's "Submit for review" button (home/templates/wagtail_localize/...), before
-    wagtail-localize's own hook takes the request over."""
-    if request.method != "POST" or SUBMIT_FOR_REVIEW not in request.POST:
-        return None
-    if not isinstance(instance, TranslatableMixin):
-        return None
-    translation = translation_for(instance)
-    if translation is None:
-        return None
-    try:
-        submit_for_review(translation, instance, request.user)
-    except ReviewError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Submitted for review: a moderator will approve and publish it."))
-    return redirect(request.get_full_path())
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Staff may look at the outbox but never add, edit or delete a row: only the mail path writes it, and an
+    edited row could be sent twice or to someone else."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(["view"])
 
 
-@hooks.register("before_edit_page", order=-10)
-def submit_page_translation_for_review(request, page):
-    return _submit_translation(request, page.specific)
+register_permission_policy(OutboxMail, ViewOnlyPermissionPolicy(OutboxMail))
 
 
-@hooks.register("before_edit_snippet", order=-10)
-def submit_snippet_translation_for_review(request, instance):
-    return _submit_translation(request, instance)
-
-
-@hooks.register("before_delete_page")
-def keep_source_pages_from_translators_delete(request, page):
-    return refuse_source_change(request, [page], "delete")
-
-
-@hooks.register("before_move_page")
-def keep_source_pages_from_translators_move(request, page, destination):
-    return refuse_source_change(request, [page], "move")
-
-
-@hooks.register("before_bulk_action")
-def keep_source_pages_from_translators_bulk(request, action_type, objects, action_class_instance):
-    if action_type in {"delete", "move"} and objects and isinstance(objects[0], Page):
-        return refuse_source_change(request, list(objects), action_type)
-    return None
-
-
-@hooks.register("register_admin_urls")
-def translation_status_urls():
-    return [
-        path("translations/", status_views.overview, name="translation_status"),
-        path("translations/<int:source_id>/changes/", status_views.changes, name="translation_changes"),
-        path("translations/<int:source_id>/sync/", status_views.sync, name="translation_sync"),
-        path("translations/sync/", status_views.sync_all, name="translation_sync_all"),
-    ]
-
-
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(status_views.PERMISSION)
-
-
-@hooks.register("register_admin_menu_item")
-def translation_status_menu_item():
-    return TranslationStatusMenuItem(
-        gettext_lazy("Translation status"), reverse("translation_status"), icon_name="globe", order=250
+class OutboxMailFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=[("owed", _("Owed")), ("sent", _("Sent")), ("given_up", _("Given up"))],
+        method="filter_state",
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
     )
+
+    class Meta:
+        model = OutboxMail
+        fields = ["language"]
+
+    def filter_state(self, queryset, name, value):
+        return {"owed": queryset.owed, "sent": queryset.sent, "given_up": queryset.given_up}[value]()
+
+
+class OutboxMailViewSet(SnippetViewSet):
+    model = OutboxMail
+    icon = "mail"
+    menu_label = _("Outgoing mail")
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "recipient",
+        "template",
+        "language",
+        "context",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "last_attempt_at",
+        "last_error",
+        "gave_up_at",
+    ]
+    list_display = ["recipient", "template", "language", "created_at", "sent_at", "attempts", "last_error"]
+    list_per_page = 50
+    search_fields = ["recipient", "template"]
+    filterset_class = OutboxMailFilterSet
+    ordering = ["-created_at"]
+
+
+class MailViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Mail")
+    menu_icon = "mail"
+    menu_order = 800
+    items = (OutboxMailViewSet,)
+
+
+register_snippet(MailViewSetGroup)
+
+# The translation admin (status view, submit for review, limits on source pages) registers its own hooks.
+from home.translations import admin_hooks  # noqa: E402, F401

@@ -180,6 +180,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
+# Danish and British date and time formats ("30. november 2026 kl. 17.00", "30 November 2026, 17:00").
+FORMAT_MODULE_PATH = ["home.formats"]
 USE_I18N = True
 USE_TZ = True
 
