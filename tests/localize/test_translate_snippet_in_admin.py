@@ -57,3 +57,23 @@ def test_a_footer_translation_is_a_draft_until_a_moderator_approves_it(
     english_page = client.get("/en/").content.decode()
     assert "Run by volunteers." in english_page
     assert '<div class="site-footer__text">' in english_page
+
+
+def test_translators_reach_the_registration_terms_and_their_translation_is_a_draft(
+    client, translator, english, home_page, django_capture_on_commit_callbacks
+):
+    from events.models import RegistrationTerms
+
+    terms = RegistrationTerms.objects.create(title="Vilkår", body="<p>Kom til tiden.</p>", locale=home_page.locale)
+    client.force_login(translator)
+
+    listing = client.get(reverse("wagtailsnippets_events_registrationterms:list"))
+    submit_translation(client, terms, english, django_capture_on_commit_callbacks)
+
+    assert listing.status_code == 200
+    assert "Vilkår" in listing.content.decode()
+    english_terms = terms.get_translation(english)
+    assert not english_terms.live
+    assert english_terms.get_workflow() is not None
+    editor = client.get(reverse("wagtailsnippets_events_registrationterms:edit", args=[english_terms.pk]))
+    assert 'name="localize-submit-for-review"' in editor.content.decode()
