@@ -1,7 +1,6 @@
 """Event pages and the registration terms snippet."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,7 +14,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
-from home.models.moderated_snippets import ModeratedSnippetMixin
+from home.models.moderated_snippets import ModeratedSnippetMixin, moderation_relations
 from home.models.pages import IndexPage
 
 
@@ -29,14 +28,7 @@ class RegistrationTerms(ModeratedSnippetMixin, TranslatableMixin, models.Model):
 
     panels = [FieldPanel("title"), FieldPanel("body")]
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="registrationterms")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="registrationterms",
-        for_concrete_model=False,
-    )
+    _revisions, workflow_states = moderation_relations("registrationterms")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("registration terms")

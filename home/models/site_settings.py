@@ -4,7 +4,6 @@ Navigation links point at pages, and the templates show each page in the visitor
 follows the visitor across languages without a second copy. The footer text is a translatable snippet.
 """
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
-from home.models.moderated_snippets import ModeratedSnippetMixin
+from home.models.moderated_snippets import ModeratedSnippetMixin, moderation_relations
 
 
 @register_setting(icon="list-ul")
@@ -72,14 +71,7 @@ class FooterText(ModeratedSnippetMixin, TranslatableMixin, models.Model):
 
     panels = [FieldPanel("title"), FieldPanel("body")]
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footertext")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="footertext",
-        for_concrete_model=False,
-    )
+    _revisions, workflow_states = moderation_relations("footertext")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")
