@@ -9,7 +9,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -112,12 +112,16 @@ def _untranslated_counts(sources_by_id: dict, locales) -> dict:
     )
     counts = {}
     for locale in locales:
+        # A segment is translated when its string has a translation, without an error, in its context.
         done = dict(
-            StringSegment.objects.filter(source_id__in=sources_by_id)
-            .annotate_translation(locale)
-            .filter(translation__isnull=False)
+            StringSegment.objects.filter(
+                source_id__in=sources_by_id,
+                string__translations__locale=locale,
+                string__translations__context_id=F("context_id"),
+                string__translations__has_error=False,
+            )
             .values_list("source_id")
-            .annotate(n=Count("id"))
+            .annotate(n=Count("id", distinct=True))
             .values_list("source_id", "n")
         )
         for source_id, total in totals.items():

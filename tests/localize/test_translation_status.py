@@ -60,7 +60,7 @@ def test_a_page_is_current_then_out_of_date_after_its_source_changes_then_curren
     synced = client.post(reverse("translation_sync", args=[source.pk]))
     assert synced.status_code == 302
     assert _rows(client)[key] == "outdated"  # synced; one new text waits for its translation
-    assert "1 text to translate" in client.get(reverse("translation_status")).content.decode()
+    assert '<span data-untranslated="1">' in client.get(reverse("translation_status")).content.decode()
 
     segment = StringSegment.objects.get(source=source, string__data="Referat og regnskab fra mødet")
     StringTranslation.objects.create(
