@@ -18,4 +18,6 @@ app.conf.beat_schedule = {
     "mark-lapsed-members": {"task": "community.tasks.mark_lapsed_members", "schedule": crontab(hour=6, minute=15)},
     # Ticket holders of events starting in 20-28 hours get a reminder (once each: the task claims each ticket).
     "send-event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute=7)},
+    # Pages and snippets editors scheduled go live (or expire) within a minute of their time.
+    "publish-scheduled": {"task": "home.tasks.publish_scheduled", "schedule": crontab()},
 }

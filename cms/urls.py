@@ -1,4 +1,4 @@
-"""The site's URLs: language-prefixed pages (/da/…, /en/…), the admin, health and sitemap."""
+"""The site's URLs: language-prefixed pages (/da/…, /en/…), the admin, the read-only API, health, sitemap, robots."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,18 +6,22 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import seo_views
 from home import views as home_views
+from home.api import api_router
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("health/", home_views.health, name="health"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

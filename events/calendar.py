@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from wagtail.models import Locale
 
 from events.models import EventPage
+from home import dates
 
 PRODID = "-//Danish Data Science Community//Events//EN"
 FEED_LIMIT = 200
@@ -60,8 +61,11 @@ def event_lines(page: EventPage, *, stamp: datetime) -> list[str]:
         f"DTEND:{format_utc(page.end)}",
         f"SUMMARY:{escape_text(page.title)}",
     ]
-    if page.summary:
-        lines.append(f"DESCRIPTION:{escape_text(page.summary)}")
+    # The description starts with the time written as the page writes it, in the page's language.
+    with translation.override(page.locale.language_code):
+        when = dates.format_range(page.start, page.end)
+    description = f"{when}\n\n{page.summary}" if page.summary else when
+    lines.append(f"DESCRIPTION:{escape_text(description)}")
     location = ", ".join(
         part for part in [page.location_name, page.street, f"{page.postal_code} {page.city}".strip()] if part
     )

@@ -1,6 +1,7 @@
 """Site-wide request rules that no single view owns."""
 
 from django.core.exceptions import PermissionDenied
+from django.middleware import locale as django_locale
 from django.urls import NoReverseMatch, reverse
 
 # Admin pages a logged-in person without admin access may still open (to log in as someone else).
@@ -34,3 +35,13 @@ class AdminAccessMiddleware:
         except NoReverseMatch:
             return False
         return path.startswith(admin_prefix) and not path.startswith(open_paths)
+
+
+class LocaleMiddleware(django_locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 from the language-neutral API (/api/) stays a 404: Django
+    would redirect it to /da/api/…, because Wagtail's catch-all pattern makes every prefixed path look valid."""
+
+    def process_response(self, request, response):
+        if request.path_info.startswith("/api/"):
+            return response
+        return super().process_response(request, response)

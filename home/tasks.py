@@ -105,3 +105,12 @@ def resend_owed_mail() -> int:
     if outbox_ids:
         logger.info("Re-sending %d owed outbox mails", len(outbox_ids))
     return len(outbox_ids)
+
+
+@shared_task(name="home.tasks.publish_scheduled", acks_late=True, autoretry_for=(DatabaseError,), max_retries=3)
+def publish_scheduled() -> None:
+    """Wagtail's `publish_scheduled`: publish what editors scheduled to go live and unpublish what expired
+    (pages and moderated snippets). Beat runs it every minute; a run that finds nothing due changes nothing."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled")

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from home.health import check_all
+from home.translations.fallback import page_in_another_language
 
 
 @never_cache
@@ -27,7 +28,8 @@ def permission_denied(request: HttpRequest, exception=None):
 
 
 def page_not_found(request: HttpRequest, exception=None):
-    return render(request, "404.html", status=404)
+    # /en/<danish-slug>/ is not a dead end: the page in the language it exists in is linked.
+    return render(request, "404.html", {"elsewhere": page_in_another_language(request)}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponseServerError:

@@ -78,3 +78,6 @@ class MailViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(MailViewSetGroup)
+
+# The translation admin (status view, submit for review, limits on source pages) registers its own hooks.
+from home.translations import admin_hooks  # noqa: E402, F401

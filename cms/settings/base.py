@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_settings_from_url, env_bool, env_int, env_list, env_str, redis_url_with_db
+from .env import email_settings_from_url, env_bool, env_int, env_list, env_str, machine_translator, redis_url_with_db
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -59,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -178,6 +180,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
+# Danish and British date and time formats ("30. november 2026 kl. 17.00", "30 November 2026, 17:00").
+FORMAT_MODULE_PATH = ["home.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -262,7 +266,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A translation starts as a draft and goes through the same moderation as the page it translates, whatever
+# the source's state (wagtail-localize's default would publish the copy at once when the source is live).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# "Machine translate" in the translation editor: DeepL when DEEPL_API_KEY is set; dev.py adds a dummy that marks
+# its output; otherwise the button is not shown (home/machine_translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=False)
 
 # --- Logging: to stderr, where gunicorn, Celery and containers collect it -------------------------
 LOGGING = {

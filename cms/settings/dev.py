@@ -1,7 +1,7 @@
 """Settings for `make run`: the embedded defaults (SQLite, local files, local-memory cache, in-process tasks)."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .env import env_bool, env_str, machine_translator
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key for local development only; production.py refuses to start without its own.
@@ -11,3 +11,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Without a DeepL key, "Machine translate" gives a draft marked as such, so the flow can be tried offline.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=True)

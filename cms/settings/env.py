@@ -63,3 +63,13 @@ def email_settings_from_url(url: str) -> dict:
         "EMAIL_USE_TLS": use_tls,
         "EMAIL_TIMEOUT": 10,
     }
+
+
+def machine_translator(deepl_api_key: str | None, *, development: bool) -> dict | None:
+    """wagtail-localize's WAGTAILLOCALIZE_MACHINE_TRANSLATOR: DeepL with a key (British English, as og:locale
+    says), else in development a dummy that marks its drafts, else none (no "Machine translate" button)."""
+    if deepl_api_key:
+        return {"CLASS": "home.machine_translation.BritishDeepLTranslator", "OPTIONS": {"AUTH_KEY": deepl_api_key}}
+    if development:
+        return {"CLASS": "home.machine_translation.MarkedDraftTranslator", "OPTIONS": {}}
+    return None

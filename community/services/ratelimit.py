@@ -35,6 +35,8 @@ LIMITS: dict[str, tuple[Limit, ...]] = {
     "password_reset": (Limit("email", 3, HOUR), Limit("ip", 10, HOUR)),
     # Wrong passwords typed to confirm deleting an account: a logged-in session must not become a password oracle.
     "confirm_password": (Limit("email", 5, 15 * MINUTE),),
+    # The public read-only API (/api/v2/): generous for a site or a chat bot, a wall for a scraper loop.
+    "api": (Limit("ip", 120, MINUTE),),
 }
 
 

@@ -7,23 +7,28 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.models.moderated_snippets import ModeratedSnippetMixin, moderation_relations
 from home.models.pages import IndexPage
 
 
 @register_snippet
-class RegistrationTerms(TranslatableMixin, models.Model):
-    """Terms a visitor must accept to register for an event that names them; translated like pages."""
+class RegistrationTerms(ModeratedSnippetMixin, TranslatableMixin, models.Model):
+    """Terms a visitor must accept to register for an event that names them; translated and moderated like
+    pages (a new translation is a draft until a moderator approves it)."""
 
     title = models.CharField(_("title"), max_length=200)
     body = RichTextField(_("terms"), features=["bold", "italic", "link", "ol", "ul"])
 
     panels = [FieldPanel("title"), FieldPanel("body")]
+
+    _revisions, workflow_states = moderation_relations("registrationterms")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("registration terms")
@@ -154,6 +159,12 @@ class EventPage(Page):
         index.SearchField("city"),
         index.FilterField("start"),
     ]
+
+    # What the public API (/api/v2/, home.api) shows of an event.
+    api_fields = [
+        APIField(name)
+        for name in ("start", "end", "location_name", "street", "postal_code", "city", "summary", "image", "body")
+    ] + [APIField("signup_type"), APIField("external_signup_url"), APIField("members_only")]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

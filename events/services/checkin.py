@@ -16,13 +16,14 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.models import CheckIn, EventPage, EventVolunteer, Registration
 from events.models.registrations import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
 from events.services.registration import is_event_staff
+from home import dates
 from home.errors import DomainError
 
 VOLUNTEERS_GROUP = "Volunteers"
@@ -81,10 +82,9 @@ def display_name(user) -> str:
 def checkin_time(moment: datetime.datetime | None) -> str:
     if moment is None:
         return ""
-    local = timezone.localtime(moment)
-    if local.date() == timezone.localdate():
-        return formats.time_format(local, "H:i")
-    return formats.date_format(local, "SHORT_DATETIME_FORMAT")
+    if timezone.localtime(moment).date() == timezone.localdate():
+        return dates.format_time(moment)
+    return dates.format_short_datetime(moment)
 
 
 @dataclass(frozen=True)

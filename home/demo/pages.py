@@ -1,7 +1,8 @@
 """The demo's editorial content: both languages' home, about and news pages, navigation and footer.
 
-Danish pages are made with the home factories; each English page is Wagtail's translation copy of its Danish
-page (same translation key, so the language switcher pairs them) given its own English text and published.
+Danish pages are made with the home factories; each English page is made through wagtail-localize
+(home.translations.creating), its English text entered as the translations of the Danish page's segments, so it
+opens in the translation editor and shows in the translation status like a translator's work, and published.
 A page is looked up before it is made, so a second run finds everything and changes nothing.
 """
 
@@ -19,6 +20,7 @@ from home.demo.news_texts import NEWS
 from home.demo.texts import ABOUT, FOOTER, HOME, NEWS_INDEX, PageText
 from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 from home.models import FooterText, HomePage, NavigationLink, NewsPage, SiteSettings
+from home.translations.creating import translate_with_localize
 
 LANGUAGES = ("da", "en")
 
@@ -44,16 +46,16 @@ def publish(page: Page) -> Page:
 
 def translate_page(source: Page, locale: Locale, tags: tuple[str, ...] = (), **fields) -> Page:
     """`source`'s translation into `locale` (its parent's translation must exist): an existing one as it is,
-    else a translation copy with `fields` (and `tags`, replacing the copied ones) set, published."""
+    else one made through wagtail-localize with `fields` as the translated text, published; `tags` replace the
+    copied ones (tags are shared, not translated, in wagtail-localize)."""
     existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    page = source.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(page, name, value)
+    page = translate_with_localize(source, locale, **fields)
     if tags:
         page.tags.set(tags)
-    return publish(page)
+        page = publish(page)
+    return page
 
 
 def child_by_slug(parent: Page, model: type[Page], slug: str) -> Page | None:
@@ -145,13 +147,13 @@ def home_pages(demo: DemoContext) -> None:
         if page.body:
             continue
         text = HOME[language]
-        page.hero_title = text["hero_title"]
-        page.hero_text = text["hero_text"]
-        page.hero_image = hero
-        page.hero_cta_label = text["hero_cta_label"]
-        page.hero_cta_page = demo.page("about", language)
-        page.intro = f"<p>{text['intro']}</p>"
-        page.body = [
+        fields = {
+            "hero_title": text["hero_title"],
+            "hero_text": text["hero_text"],
+            "hero_cta_label": text["hero_cta_label"],
+            "intro": f"<p>{text['intro']}</p>",
+        }
+        fields["body"] = [
             ("heading", {"text": text["heading"], "level": "h2"}),
             ("paragraph", RichText(f"<p>{text['paragraph']}</p>")),
             ("quote", {"text": text["quote"], "attribution": text["quote_by"]}),
@@ -160,13 +162,20 @@ def home_pages(demo: DemoContext) -> None:
                 {
                     "title": text["cta_title"],
                     "text": text["cta_text"],
-                    "page": demo.page("about", language),
+                    "page": demo.page("about", "da"),
                     "url": "",
                     "button_label": text["cta_button"],
                 },
             ),
         ]
-        demo.remember("home", language, publish(page))
+        if language == "da":
+            for name, value in fields.items():
+                setattr(page, name, value)
+            page.hero_image, page.hero_cta_page = hero, demo.page("about", "da")
+            demo.remember("home", language, publish(page))
+        else:  # the English home page exists (made empty first, as a parent): bring it up to date
+            english = translate_with_localize(demo.page("home", "da"), page.locale, title=page.title, **fields)
+            demo.remember("home", language, english)
 
 
 def navigation_and_footer(demo: DemoContext) -> None:
@@ -182,9 +191,7 @@ def navigation_and_footer(demo: DemoContext) -> None:
         if footer is None:
             footer = FooterText.objects.create(locale=demo.locales["da"], **FOOTER["da"])
         if footer.get_translation_or_none(demo.locales["en"]) is None:
-            english = footer.copy_for_translation(demo.locales["en"])
-            english.title, english.body = FOOTER["en"]["title"], FOOTER["en"]["body"]
-            english.save()
+            translate_with_localize(footer, demo.locales["en"], **FOOTER["en"])
         site_settings.footer = footer
     if not site_settings.contact_email:
         site_settings.contact_email = "kontakt@ddsc.example"

@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -103,6 +104,7 @@ class StoryPage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     story_panels = [FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"), FieldPanel("tags")]
+    api_fields = [APIField("date"), APIField("intro"), APIField("image"), APIField("body")]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
+from home.models.moderated_snippets import ModeratedSnippetMixin, moderation_relations
+
 
 @register_setting(icon="list-ul")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
@@ -60,13 +62,16 @@ class SocialLink(Orderable):
 
 
 @register_snippet
-class FooterText(TranslatableMixin, models.Model):
-    """The footer's text; a snippet rather than a setting so that it is translated like the pages."""
+class FooterText(ModeratedSnippetMixin, TranslatableMixin, models.Model):
+    """The footer's text; a snippet rather than a setting so that it is translated like the pages, and
+    moderated like them: an edit or a new translation is a draft until a moderator approves it."""
 
     title = models.CharField(_("title"), max_length=100, help_text=_("Only shown in the admin."))
     body = RichTextField(_("text"), features=["bold", "italic", "link"])
 
     panels = [FieldPanel("title"), FieldPanel("body")]
+
+    _revisions, workflow_states = moderation_relations("footertext")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")

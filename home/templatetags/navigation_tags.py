@@ -26,6 +26,7 @@ class NavigationItem:
     url: str
     is_current: bool  # the visitor is on this very page
     is_ancestor: bool  # the visitor is somewhere below this page
+    lang: str | None = None  # the page's language when it is not the visitor's (an untranslated page)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class LanguageLink:
     url: str
     is_current: bool
     is_translation: bool  # the link shows the same content (not a fallback to that language's home page)
+    # The language the current page exists in, when this language has no version of it ("only in Danish").
+    only_in: str | None = None
 
 
 def _request(context) -> HttpRequest | None:
@@ -102,11 +105,11 @@ def navigation_items(context) -> list[NavigationItem]:
     if site_settings is None:
         return []
     locale = _active_locale()
-    links = site_settings.navigation_links.select_related("page").order_by("sort_order")
+    links = site_settings.navigation_links.select_related("page", "page__locale").order_by("sort_order")
     pages = [link.page for link in links if link.page.live]
     if not pages and not links:
         home = _locale_home(request, locale)
-        pages = list(home.get_children().live().in_menu()) if home else []
+        pages = list(home.get_children().live().in_menu().select_related("locale")) if home else []
     pages = _localized_pages(pages, locale)
 
     current = _current_page(context)
@@ -117,7 +120,10 @@ def navigation_items(context) -> list[NavigationItem]:
             continue
         is_current = current is not None and current.pk == page.pk
         is_ancestor = current is not None and not is_current and current.path.startswith(page.path)
-        items.append(NavigationItem(title=page.title, url=url, is_current=is_current, is_ancestor=is_ancestor))
+        lang = page.locale.language_code if locale is not None and page.locale_id != locale.pk else None
+        items.append(
+            NavigationItem(title=page.title, url=url, is_current=is_current, is_ancestor=is_ancestor, lang=lang)
+        )
     return items
 
 
@@ -175,7 +181,9 @@ def language_links(context) -> list[LanguageLink]:
         return []
     codes = [code for code, _name in settings.LANGUAGES]
     current_code = translation.get_language()
-    urls = _language_urls(request, _current_page(context), codes)
+    page = _current_page(context)
+    urls = _language_urls(request, page, codes)
+    only_in = page.locale.language_code if page is not None else None
     return [
         LanguageLink(
             code=code,
@@ -183,6 +191,7 @@ def language_links(context) -> list[LanguageLink]:
             url=request.get_full_path() if code == current_code else urls[code][0],
             is_current=code == current_code,
             is_translation=code == current_code or urls[code][1],
+            only_in=only_in if code != current_code and not urls[code][1] and only_in != code else None,
         )
         for code in codes
     ]
@@ -197,7 +206,10 @@ def footer_text(context) -> FooterText | None:
     site_settings = _site_settings(request)
     if site_settings is None or site_settings.footer_id is None:
         return None
-    return _translation_or_original(FooterText.objects.all(), site_settings.footer_id, _active_locale())
+    # Only approved text: a footer or a translation waiting for review is a draft, and drafts are not live.
+    return _translation_or_original(
+        FooterText.objects.filter(live=True).select_related("locale"), site_settings.footer_id, _active_locale()
+    )
 
 
 @register.simple_tag(takes_context=True)

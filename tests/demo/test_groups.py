@@ -90,14 +90,15 @@ def test_editor_is_not_offered_translation(client, news_page):
     assert (translate.status_code, translate.url) == (302, reverse("wagtailadmin_home"))
 
 
-def test_translator_can_publish_an_english_translation(news_page):
+def test_translator_edits_an_english_translation_and_submits_it_for_review(news_page):
     english = Locale.objects.get_or_create(language_code="en")[0]
     translator = make_user("translator@example.com", "Translators")
 
     translation = news_page.copy_for_translation(english, copy_parents=True)
 
     assert translation.permissions_for_user(translator).can_edit()
-    assert translation.permissions_for_user(translator).can_publish()
+    assert not translation.permissions_for_user(translator).can_publish()
+    assert translation.get_workflow().name == "Moderators approval"
 
 
 def test_plain_user_is_refused_the_admin(client):

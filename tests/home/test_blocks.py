@@ -1,11 +1,15 @@
 """Each StreamField block renders with its own template: headings, text, images with alt text, quotes, links."""
 
+import re
+
 import pytest
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringTranslation, Translation
 
 from home.factories import StandardPageFactory
+from home.translations.creating import translate_with_localize
 from tests.home.tree import publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +65,18 @@ def test_call_to_action_links_to_the_page_in_the_visitor_language(
     html = client.get("/en/blocks/").content.decode()
 
     assert f'<a class="btn btn-primary" href="{english_index.url}">Nyt</a>' in html
+
+
+def test_an_english_page_shows_the_translated_alt_text_or_marks_the_danish_fallback(
+    client, page_with_every_block, english_home, english
+):
+    english_page = translate_with_localize(page_with_every_block, english, slug="blocks")
+    StringTranslation.objects.filter(data="Stigende kurve", locale=english).update(data="Rising curve")
+    Translation.objects.get(source__object_id=english_page.translation_key).save_target(publish=True)
+
+    html = client.get("/en/blocks/").content.decode()
+    images = re.findall(r"<img [^>]*>", html)
+
+    assert any('alt="Rising curve"' in tag and "lang=" not in tag for tag in images)  # the translator's English
+    # No alt text in the block: the image's (Danish) title stands in, and says it is Danish.
+    assert any('alt="Chart"' in tag and 'lang="da"' in tag for tag in images)

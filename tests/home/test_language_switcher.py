@@ -16,14 +16,28 @@ def switch_url(html: str, language: str) -> str:
 
 
 def alternates(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]*)">', html))
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]*)">', html))
+
+
+def canonical(html: str) -> str:
+    match = re.search(r'<link rel="canonical" href="([^"]*)">', html)
+    assert match, "no canonical link"
+    return match.group(1)
 
 
 def test_danish_news_page_links_to_its_english_translation(client, bilingual_site):
     html = client.get(bilingual_site.news_da.url).content.decode()
 
     assert switch_url(html, "en") == bilingual_site.news_en.url == "/en/news/annual-meeting/"
-    assert alternates(html) == {"en": "/en/news/annual-meeting/"}
+    # Absolute, the page itself included, and x-default (the Danish original).
+    assert alternates(html) == {
+        "da": "http://localhost/da/nyheder/generalforsamling/",
+        "en": "http://localhost/en/news/annual-meeting/",
+        "x-default": "http://localhost/da/nyheder/generalforsamling/",
+    }
+    assert canonical(html) == "http://localhost/da/nyheder/generalforsamling/"
+    assert '<meta property="og:locale" content="da_DK">' in html
+    assert '<meta property="og:locale:alternate" content="en_GB">' in html
 
 
 def test_english_page_links_back_to_the_danish_original(client, bilingual_site):
@@ -45,7 +59,11 @@ def test_untranslated_page_links_to_the_other_language_home_page_without_claimin
     html = client.get(page.url).content.decode()
 
     assert switch_url(html, "en") == "/en/"
-    assert alternates(html) == {}
+    assert alternates(html) == {"da": "http://localhost/da/kun-dansk/", "x-default": "http://localhost/da/kun-dansk/"}
+    # The English link says, in English, that this page exists only in Danish.
+    assert re.search(
+        r'<p class="language-switcher__note[^"]*" lang="en" data-only-in="da">This page is only in Danish</p>', html
+    )
 
 
 def test_a_draft_translation_is_not_offered(client, bilingual_site):
