@@ -1,0 +1,429 @@
+"""Importing a year of the salary survey from the survey tool's CSV export: reading it as a stream, checking
+every row, and replacing the year's answers in one transaction (`import_survey`)."""
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.errors import DomainError
+from stats.models import Answer, Choice, Question, Response, SurveyYear
+from stats.models.survey import delete_answers_of
+from stats.services.catalogue import (
+    IGNORE,
+    Catalogue,
+    Mapping,
+    ensure_question,
+    known_headers,
+    load_catalogue,
+    normalise,
+    record_wording,
+)
+
+YEARS = range(2000, 2101)
+BATCH_SIZE = 2000
+# A report lists this many rejected rows; the rest are only counted (a broken 200,000-row file must not fill
+# the memory with reasons).
+MAX_REPORTED = 500
+MAX_ANSWER_LENGTH = 200
+MAX_NUMBER = 1_000_000
+MAX_NEW_LISTED = 50
+csv.field_size_limit(64 * 1024)
+
+
+class SurveyImportError(DomainError):
+    """The file as a whole cannot be imported; nothing was written."""
+
+    MESSAGES = {
+        "bad_year": _("The year must be between 2000 and 2100."),
+        "empty_file": _("The file is empty."),
+        "not_utf8": _("The file is not UTF-8 text. Export it again as CSV (UTF-8)."),
+        "malformed_csv": _("The file is not a readable CSV file."),
+        "unknown_headers": _("Some columns are not known questions. Map them to a question, or ignore them."),
+        "duplicate_headers": _("Two columns have the same header."),
+        "no_salary_column": _("No column holds the salary question."),
+        "no_consent_column": _("No column holds the consent question."),
+        "no_valid_rows": _("No row could be imported, so the year was left as it was."),
+    }
+
+    def __init__(self, code: str, headers: list[str] | None = None, line: int | None = None):
+        super().__init__(code)
+        self.headers = headers or []
+        self.line = line
+
+
+ROW_MESSAGES = {
+    "wrong_columns": _("The row has %(found)s columns; the header has %(expected)s."),
+    "no_consent": _("Consent was not given."),
+    "salary_missing": _("No salary."),
+    "salary_not_whole": _("The salary “%(value)s” is not a whole number of kroner."),
+    "salary_out_of_range": _(
+        "The salary %(value)s is outside the plausible range %(low)s to %(high)s kroner a month."
+    ),
+    "required_missing": _("No answer to “%(question)s”."),
+    "unknown_answer": _("“%(value)s” is not one of the answers to “%(question)s”."),
+    "answer_too_long": _("An answer to “%(question)s” is longer than 200 characters."),
+    "not_a_number": _("“%(value)s” is not a number (question “%(question)s”)."),
+}
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int
+    code: str
+    params: dict
+
+    @property
+    def message(self) -> str:
+        return str(ROW_MESSAGES[self.code]) % self.params
+
+
+@dataclass
+class ImportReport:
+    year: int
+    delimiter: str = ","
+    rows: int = 0
+    imported: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    rejected_count: int = 0
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (header, question key / "salary" / ...)
+    new_answers: dict[str, list[str]] = field(default_factory=dict)  # question key -> answers not seen before
+    replaced: int = 0
+    dry_run: bool = False
+
+    def reject(self, row: RejectedRow) -> None:
+        self.rejected_count += 1
+        if len(self.rejected) < MAX_REPORTED:
+            self.rejected.append(row)
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    role: str  # "salary", "consent", "drop", "question"
+    question: Question | None = None
+
+
+@dataclass
+class Parsed:
+    salary: int
+    answers: list[tuple[int, int | None, float | None]]  # (question id, choice id, number)
+
+
+_WHOLE = re.compile(r"\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+_CURRENCY = re.compile(r"^(?:dkk|kr\.?)|(?:dkk|kr\.?|,-)$", re.IGNORECASE)
+
+
+def parse_salary(text: str) -> int | None:
+    """Kroner a month from the survey's free-text answer: "52000", "52.000", "52,000 kr.", "DKK 52 000", "52.000,-".
+    None when it is not a whole number (decimals, words, a range)."""
+    cleaned = text.strip()
+    for _round in range(2):
+        cleaned = _CURRENCY.sub("", cleaned).strip()
+    cleaned = re.sub(r"[\s\u00a0\u202f']", "", cleaned)
+    if _WHOLE.fullmatch(cleaned):
+        return int(cleaned)
+    if _GROUPED.fullmatch(cleaned):
+        return int(re.sub(r"[.,]", "", cleaned))
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if 0 <= value <= MAX_NUMBER else None
+
+
+def import_survey(
+    source: IO[bytes],
+    year: int,
+    *,
+    mapping: Mapping | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+    catalogue: Catalogue | None = None,
+) -> ImportReport:
+    """Read a survey export (CSV, comma or semicolon, UTF-8 with or without BOM, any line ends) and replace
+    `year`'s responses with its valid rows, in one transaction. Rows that break a rule are left out and listed
+    in the report with their line number and reason. `dry_run` checks everything and writes nothing.
+    `progress` is called with the bytes read so far after each batch. Raises SurveyImportError when the file
+    as a whole is unusable; the year's earlier answers then stay as they were."""
+    if year not in YEARS:
+        raise SurveyImportError("bad_year")
+    catalogue = catalogue or load_catalogue()
+    if mapping:
+        catalogue = catalogue.with_mapping(mapping)
+    report = ImportReport(year=year, dry_run=dry_run)
+    text = io.TextIOWrapper(source, encoding="utf-8-sig", newline="")
+    try:
+        first = text.readline()
+        if not first.strip():
+            raise SurveyImportError("empty_file")
+        report.delimiter = _delimiter(first)
+        reader = csv.reader(itertools.chain([first], text), delimiter=report.delimiter)
+        header = next(reader)
+        columns = _plan(header, catalogue)
+        report.columns = [(c.header, c.question.key if c.question else c.role) for c in columns]
+        if dry_run:
+            _check(reader, columns, catalogue, report, progress, source)
+        else:
+            _import(reader, columns, catalogue, report, progress, source, year)
+    except UnicodeDecodeError as error:
+        raise SurveyImportError("not_utf8") from error
+    except csv.Error as error:
+        raise SurveyImportError("malformed_csv", line=getattr(reader, "line_num", None)) from error
+    finally:
+        text.detach()
+    return report
+
+
+def _delimiter(first_line: str) -> str:
+    """Comma or semicolon, whichever splits the header into more columns (quoted headers may hold either)."""
+    counts = {d: len(next(csv.reader([first_line], delimiter=d), [])) for d in (",", ";")}
+    return ";" if counts[";"] > counts[","] else ","
+
+
+def _plan(header: list[str], catalogue: Catalogue) -> list[Column]:
+    """What each column is. Questions are looked up (not created) here, so a dry run writes nothing."""
+    names = [normalise(h) for h in header]
+    if len({n for n in names if n}) != len([n for n in names if n]):
+        raise SurveyImportError("duplicate_headers")
+    earlier = known_headers()
+    existing = {q.key: q for q in Question.objects.all()}
+    columns, unknown = [], []
+    for index, (raw, name) in enumerate(zip(header, names, strict=True)):
+        if not name or name in catalogue.drop:
+            columns.append(Column(index, raw, "drop"))
+        elif name in catalogue.salary_headers:
+            columns.append(Column(index, raw, "salary"))
+        elif name in catalogue.consent_headers:
+            columns.append(Column(index, raw, "consent"))
+        else:
+            key = catalogue.headers.get(name) or earlier.get(name)
+            if key == IGNORE:
+                columns.append(Column(index, raw, "drop"))
+            elif key and (key in catalogue.questions or key in existing):
+                question = existing.get(key) or _unsaved(catalogue.questions[key])
+                columns.append(Column(index, raw, "question", question))
+            else:
+                unknown.append(raw.strip())
+    if unknown:
+        raise SurveyImportError("unknown_headers", headers=unknown)
+    roles = [c.role for c in columns]
+    if "salary" not in roles:
+        raise SurveyImportError("no_salary_column")
+    if "consent" not in roles:
+        raise SurveyImportError("no_consent_column")
+    return columns
+
+
+def _unsaved(spec) -> Question:
+    return Question(key=spec.key, kind=spec.kind, closed=spec.closed, required=spec.required, text_en=spec.text_en)
+
+
+class _Choices:
+    """Answer options by their text (any case). Declared options of a question not yet in the database get
+    stand-in ids in a dry run; an open question's new answers are created (or, in a dry run, only listed)."""
+
+    def __init__(self, columns: list[Column], catalogue: Catalogue, report: ImportReport, dry_run: bool):
+        self.report, self.dry_run = report, dry_run
+        self.by_question: dict[str, dict[str, int]] = {}
+        self.next_position: dict[str, int] = {}
+        stand_in = itertools.count(-1, -1)
+        for column in columns:
+            question = column.question
+            if question is None or not question.is_choice:
+                continue
+            known = {}
+            if question.pk:
+                for pk, value in question.choices.values_list("pk", "value"):
+                    known[value.casefold()] = pk
+            spec = catalogue.questions.get(question.key)
+            for entry in spec.choices if spec else []:
+                known.setdefault(entry["value"].casefold(), next(stand_in))
+            self.by_question[question.key] = known
+            self.next_position[question.key] = len(known) + 1
+
+    def lookup(self, question: Question, value: str) -> int | None:
+        known = self.by_question[question.key]
+        found = known.get(value.casefold())
+        if found is not None or question.closed:
+            return found
+        new_answers = self.report.new_answers.setdefault(question.key, [])
+        if len(new_answers) < MAX_NEW_LISTED:
+            new_answers.append(value)
+        if self.dry_run:
+            known[value.casefold()] = 0
+            return 0
+        position = self.next_position[question.key]
+        self.next_position[question.key] += 1
+        choice = Choice.objects.create(question=question, value=value, position=position)
+        known[value.casefold()] = choice.pk
+        return choice.pk
+
+
+def _rows(reader, columns: list[Column], catalogue: Catalogue, choices: _Choices) -> Iterator[tuple[int, object]]:
+    """(line number, Parsed or RejectedRow) for every data row; blank lines are skipped."""
+    expected = len(columns)
+    low, high = catalogue.salary_range
+    line = reader.line_num
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != expected:
+            yield start, RejectedRow(start, "wrong_columns", {"found": len(cells), "expected": expected})
+            continue
+        yield start, _parse_row(start, cells, columns, catalogue, choices, low, high)
+
+
+def _parse_row(line, cells, columns, catalogue, choices, low, high) -> "Parsed | RejectedRow":
+    # Without consent nothing else of the row is read.
+    consent = next(c for c in columns if c.role == "consent")
+    if cells[consent.index].strip().casefold() not in catalogue.consent_accept:
+        return RejectedRow(line, "no_consent", {})
+    salary, answers = None, []
+    for column in columns:
+        value = cells[column.index].replace("\x00", "").strip()
+        if column.role == "salary":
+            if not value:
+                return RejectedRow(line, "salary_missing", {})
+            salary = parse_salary(value)
+            if salary is None:
+                return RejectedRow(line, "salary_not_whole", {"value": value[:40]})
+            if not low <= salary <= high:
+                return RejectedRow(line, "salary_out_of_range", {"value": salary, "low": low, "high": high})
+        elif column.role == "question":
+            rejected = _answers(line, value, column, choices, answers)
+            if rejected:
+                return rejected
+    return Parsed(salary=salary, answers=answers)
+
+
+def _answers(line, value, column, choices, answers) -> RejectedRow | None:
+    question = column.question
+    about = {"question": column.header.strip()[:120]}
+    if question.kind == Question.Kind.MULTIPLE:
+        values = list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))
+    else:
+        values = [value] if value else []
+    if not values:
+        return RejectedRow(line, "required_missing", about) if question.required else None
+    for item in values:
+        if len(item) > MAX_ANSWER_LENGTH:
+            return RejectedRow(line, "answer_too_long", about)
+        if question.kind == Question.Kind.NUMBER:
+            number = parse_number(item)
+            if number is None:
+                return RejectedRow(line, "not_a_number", {**about, "value": item[:40]})
+            answers.append((question, None, number))
+            continue
+        choice = choices.lookup(question, item)
+        if choice is None:
+            return RejectedRow(line, "unknown_answer", {**about, "value": item[:40]})
+        answers.append((question, choice, None))
+    return None
+
+
+def _check(reader, columns, catalogue, report, progress, source) -> None:
+    choices = _Choices(columns, catalogue, report, dry_run=True)
+    for count, (_line, outcome) in enumerate(_rows(reader, columns, catalogue, choices), start=1):
+        report.rows += 1
+        if isinstance(outcome, RejectedRow):
+            report.reject(outcome)
+        else:
+            report.imported += 1
+        if progress and count % BATCH_SIZE == 0:
+            progress(_position(source))
+    existing = SurveyYear.objects.filter(year=report.year).first()
+    report.replaced = existing.response_count if existing else 0
+
+
+def _import(reader, columns, catalogue, report, progress, source, year_number) -> None:
+    with transaction.atomic():
+        year, _created = SurveyYear.objects.select_for_update().get_or_create(
+            year=year_number, defaults={"imported_at": timezone.now()}
+        )
+        report.replaced = year.response_count
+        delete_answers_of(year)
+        asked = []
+        for column in columns:
+            if column.role == "question":
+                spec = catalogue.questions.get(column.question.key)
+                column.question = ensure_question(spec) if spec else column.question
+                record_wording(year, column.question, column.header)
+                asked.append(column.question.pk)
+            elif column.role == "salary":
+                year.salary_text_en, year.salary_text_da = column.header.strip(), catalogue.salary_text_da
+        year.questions.exclude(question__in=asked).delete()
+        choices = _Choices(columns, catalogue, report, dry_run=False)
+        batch: list[Parsed] = []
+        for _line, outcome in _rows(reader, columns, catalogue, choices):
+            report.rows += 1
+            if isinstance(outcome, RejectedRow):
+                report.reject(outcome)
+                continue
+            batch.append(outcome)
+            if len(batch) >= BATCH_SIZE:
+                report.imported += _write(year, batch)
+                batch = []
+                if progress:
+                    progress(_position(source))
+        report.imported += _write(year, batch)
+        if not report.imported:
+            raise SurveyImportError("no_valid_rows")
+        year.response_count = report.imported
+        year.imported_at = timezone.now()
+        year.save()
+        # The calculator of this year is refitted from the new answers; until then it has none.
+        from stats.services.calculator import forget_model
+        from stats.tasks import fit_salary_model
+
+        forget_model(year)
+        transaction.on_commit(lambda: fit_salary_model.delay(year.pk))
+
+
+def _write(year: SurveyYear, batch: list[Parsed]) -> int:
+    if not batch:
+        return 0
+    responses = Response.objects.bulk_create([Response(year=year, salary=row.salary) for row in batch])
+    _insert_answers(
+        [
+            (response.pk, question.pk, choice, number, year.pk, row.salary)
+            for response, row in zip(responses, batch, strict=True)
+            for question, choice, number in row.answers
+        ]
+    )
+    return len(batch)
+
+
+def _insert_answers(rows: list[tuple]) -> None:
+    """Answers as plain tuples in multi-row INSERTs: a big year has millions, and model instances would make
+    the import several times slower for nothing (answers have no save() logic or signals)."""
+    table = connection.ops.quote_name(Answer._meta.db_table)
+    columns = "response_id, question_id, choice_id, number, year_id, salary"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
+
+            execute_values(cursor.cursor, f"INSERT INTO {table} ({columns}) VALUES %s", rows, page_size=5000)  # noqa: S608
+        else:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)", rows)  # noqa: S608
+
+
+def _position(source) -> int:
+    try:
+        return source.tell()
+    except (OSError, ValueError):
+        return 0
