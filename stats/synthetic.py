@@ -19,7 +19,7 @@ TITLES = {  # weight, salary factor
     "Machine Learning Engineer": (8, 1.1),
     "Analytics Engineer": (5, 0.98),
     "BI Developer": (9, 0.9),
-    "Data Architect": (0.4, 1.2),
+    "Data Architect": (0.2, 1.2),
     "Researcher": (4, 0.88),
     "Consultant": (6, 1.04),
     "Team Lead": (4, 1.22),

@@ -20,9 +20,10 @@ logger = logging.getLogger(__name__)
     max_retries=5,
 )
 def fit_salary_model(year_id: int) -> bool:
-    """Fit and store the calculator's model for the year; running it twice stores the same model twice."""
+    """Fit and store the calculator's model for the year, if it is the newest (the only one the calculator
+    serves); running it twice stores the same model twice."""
     year = SurveyYear.objects.filter(pk=year_id).first()
-    if year is None:
+    if year is None or SurveyYear.objects.filter(year__gt=year.year, response_count__gt=0).exists():
         return False
     model = fit_model(year)
     if model is None:

@@ -1,7 +1,7 @@
 """The salary survey: a year of answers, the questions asked (worded per year), their answer options, and one
 anonymous response per respondent with its monthly salary and answers."""
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -36,7 +36,14 @@ class SurveyYear(models.Model):
     def delete(self, *args, **kwargs):
         # Hundreds of thousands of rows: one DELETE per table instead of Django's collector loading them all.
         delete_answers_of(self)
-        return super().delete(*args, **kwargs)
+        result = super().delete(*args, **kwargs)
+        # The calculator serves the newest year: if that was this one, the year before needs its model.
+        newest = SurveyYear.objects.filter(response_count__gt=0).order_by("-year").first()
+        if newest and not hasattr(newest, "salary_model"):
+            from stats.tasks import fit_salary_model
+
+            transaction.on_commit(lambda: fit_salary_model.delay(newest.pk))
+        return result
 
 
 def delete_answers_of(year: SurveyYear) -> None:
