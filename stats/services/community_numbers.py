@@ -109,6 +109,7 @@ def events_per_year(now: datetime | None = None) -> list[EventYear]:
         EventPage.objects.live()
         .filter(locale__language_code=settings.LANGUAGE_CODE)
         .annotate(year=ExtractYear("start", tzinfo=COPENHAGEN))
+        .order_by()  # a page query is ordered by tree path, which would split the groups
         .values("year")
         .annotate(count=Count("pk"))
         .values_list("year", "count")
@@ -117,6 +118,7 @@ def events_per_year(now: datetime | None = None) -> list[EventYear]:
         row["year"]: row
         for row in Registration.objects.confirmed()
         .annotate(year=ExtractYear("event__start", tzinfo=COPENHAGEN))
+        .order_by()
         .values("year")
         .annotate(
             tickets=Count("pk"),
