@@ -3,10 +3,10 @@ then confirm. The upload waits in private storage between the steps and is delet
 cancelled. Every view checks the import permission itself."""
 
 import secrets
+from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from community.admin_views import forbidden
 from stats.models import Question
 from stats.services.catalogue import IGNORE, NEW_PREFIX, MappingError, mapping_from_choices
 from stats.services.importer import YEARS, SurveyImportError, import_survey
@@ -71,9 +72,16 @@ class MappingForm(forms.Form):
         return {header: self.cleaned_data[f"column_{n}"] for n, header in enumerate(self.headers)}
 
 
-def _check_permission(request) -> None:
-    if not request.user.has_perm(IMPORT_PERMISSION):
-        raise PermissionDenied
+def _may_import(view):
+    """A 403 page for anyone without the import permission (Wagtail would redirect a PermissionDenied)."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not request.user.has_perm(IMPORT_PERMISSION):
+            return forbidden(request)
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def _storage():
@@ -99,8 +107,8 @@ def _forget(request) -> None:
         _storage().delete(pending["name"])
 
 
+@_may_import
 def upload(request):
-    _check_permission(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _forget(request)
@@ -110,9 +118,9 @@ def upload(request):
     return render(request, "stats/admin/upload.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
+@_may_import
 def review(request):
     """The dry run's report, or the form that maps unknown columns; POST saves that mapping."""
-    _check_permission(request)
     pending = _pending(request)
     if pending is None:
         messages.warning(request, _("Upload the file again: the earlier upload is gone."))
@@ -136,9 +144,9 @@ def review(request):
     return render(request, "stats/admin/review.html", context, status=200 if report or mapping_form else 400)
 
 
+@_may_import
 @require_POST
 def confirm(request):
-    _check_permission(request)
     pending = _pending(request)
     if pending is None:
         messages.warning(request, _("Upload the file again: the earlier upload is gone."))
@@ -157,9 +165,9 @@ def confirm(request):
     return redirect(reverse("stats_years:index"))
 
 
+@_may_import
 @require_POST
 def cancel(request):
-    _check_permission(request)
     _forget(request)
     messages.info(request, _("The upload was deleted; nothing was imported."))
     return redirect("stats_admin:upload")

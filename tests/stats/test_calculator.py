@@ -145,7 +145,12 @@ def test_the_page_refuses_an_unsupported_combination_with_a_reason(client, model
 
 @pytest.mark.parametrize(
     "data",
-    [{}, {"job_title": "abc"}, {"job_title": "999999", "experience": "1", "people_managed": "1"}, {"job_title": "\x00"}],
+    [
+        {},
+        {"job_title": "abc"},
+        {"job_title": "999999", "experience": "1", "people_managed": "1"},
+        {"job_title": "\x00"},
+    ],
 )
 def test_garbage_answers_get_a_400_with_a_message(client, model, data):
     response = client.post(calculator_url("da"), data)

@@ -120,7 +120,7 @@ def test_a_mapping_can_leave_an_unknown_column_out_or_read_it_as_a_new_question(
 def test_a_reworded_question_mapped_to_its_key_keeps_the_years_comparable():
     run_import(export(GOOD), year=2024)
     reworded = export(GOOD).replace(header_of("job_title").encode(), b"What is your role called?")
-    mapping = read_mapping(io.BytesIO('[columns]\n"What is your role called?" = "job_title"\n'.encode()))
+    mapping = read_mapping(io.BytesIO(b'[columns]\n"What is your role called?" = "job_title"\n'))
 
     run_import(reworded, year=2025, mapping=mapping)
 
@@ -158,7 +158,7 @@ def test_a_file_with_no_valid_row_leaves_the_year_as_it_was():
     [
         (b"", "empty_file"),
         (b"\xff\xfe\x00T\x00i\x00m\x00e", "not_utf8"),
-        ("Timestamp,Salary?\r\n1,2\r\n".encode(), "unknown_headers"),
+        (b"Timestamp,Salary?\r\n1,2\r\n", "unknown_headers"),
         (f"Timestamp,{header_of('job_title')}\r\n".encode(), "no_salary_column"),
     ],
 )

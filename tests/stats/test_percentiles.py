@@ -19,7 +19,13 @@ TITLES = ["Data Scientist", "Data Analyst", "Data Engineer", "Consultant", "Rese
 def expected(salaries: list[int]) -> list[float]:
     deciles = statistics.quantiles(salaries, n=10, method="inclusive")
     quartiles = statistics.quantiles(salaries, n=4, method="inclusive")
-    return [deciles[0], quartiles[0], statistics.quantiles(salaries, n=2, method="inclusive")[0], quartiles[2], deciles[8]]
+    return [
+        deciles[0],
+        quartiles[0],
+        statistics.quantiles(salaries, n=2, method="inclusive")[0],
+        quartiles[2],
+        deciles[8],
+    ]
 
 
 def random_groups(seed: int) -> dict[str, list[int]]:
@@ -53,7 +59,9 @@ def test_percentiles_per_group_equal_pythons_statistics_on_random_data(seed, met
         assert stats.count == len(salaries)
         if connection.vendor == "postgresql" and vendor is None:
             # percentile_cont interpolates in floating point from p * (n - 1): equal to the last bits.
-            assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(stats.percentiles, expected(salaries)))
+            assert all(
+                math.isclose(a, b, rel_tol=1e-12) for a, b in zip(stats.percentiles, expected(salaries), strict=True)
+            )
         else:
             assert list(stats.percentiles) == expected(salaries)
 
