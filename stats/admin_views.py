@@ -101,6 +101,11 @@ def _run(pending: dict, *, dry_run: bool):
         return import_survey(getattr(stored, "file", stored), pending["year"], mapping=mapping, dry_run=dry_run)
 
 
+def _upload_again(request):
+    messages.warning(request, _("Upload the file again: the earlier upload is gone."))
+    return redirect("stats_admin:upload")
+
+
 def _forget(request) -> None:
     pending = request.session.pop(SESSION_KEY, None)
     if pending:
@@ -123,8 +128,7 @@ def review(request):
     """The dry run's report, or the form that maps unknown columns; POST saves that mapping."""
     pending = _pending(request)
     if pending is None:
-        messages.warning(request, _("Upload the file again: the earlier upload is gone."))
-        return redirect("stats_admin:upload")
+        return _upload_again(request)
     report, error, mapping_form = None, None, None
     try:
         report = _run(pending, dry_run=True)
@@ -149,8 +153,7 @@ def review(request):
 def confirm(request):
     pending = _pending(request)
     if pending is None:
-        messages.warning(request, _("Upload the file again: the earlier upload is gone."))
-        return redirect("stats_admin:upload")
+        return _upload_again(request)
     try:
         report = _run(pending, dry_run=False)
     except (SurveyImportError, MappingError) as error:

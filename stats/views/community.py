@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from home.exports import csv_response
 from stats.services import community_numbers
@@ -30,6 +31,7 @@ def _figures() -> dict:
     return figures
 
 
+@require_safe
 def dashboard(request):
     figures = _figures()
     return render(request, "stats/community.html", {**figures, "empty": not any(figures.values())})
@@ -39,6 +41,7 @@ def _month(value) -> str:
     return value.strftime("%Y-%m")
 
 
+@require_safe
 def dashboard_csv(request, figure: str):
     figures = _figures()
     if figure == "members":

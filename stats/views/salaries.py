@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from home.exports import csv_response
 from stats.forms.salaries import SalaryFilterForm
@@ -20,6 +21,7 @@ def _table(request) -> tuple[SalaryFilterForm | None, SalaryTable | None]:
     return form, salary_table(data["years"], data["by_question"], data["then_question"], data["order"])
 
 
+@require_safe
 def salaries(request):
     form, table = _table(request)
     status = 400 if form is not None and table is None else 200
@@ -27,6 +29,7 @@ def salaries(request):
     return render(request, "stats/salaries.html", {"form": form, "table": table, "query": query}, status=status)
 
 
+@require_safe
 def salaries_csv(request):
     form, table = _table(request)
     if table is None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from tests.benchmarks import checkin, salaries
-from tests.benchmarks.load import Measurement, measure
+from tests.benchmarks.load import measure, print_table
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
 TRIVIAL = ("trivial view (ceiling)", "/bench/trivial/")
@@ -143,18 +143,6 @@ class Server:
 
     def stop(self) -> None:
         stop(self.process)
-
-
-def print_table(rows: list[tuple[str, Measurement]]) -> None:
-    ceiling = rows[0][1].requests_per_second or float("nan")
-    header = f"{'page':<24} {'path':<50} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x ceiling':>9} {'errors':>6}"
-    print(header)
-    print("-" * len(header))
-    for name, result in rows:
-        print(
-            f"{name:<24} {result.path:<50} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
-            f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.2f} {result.errors:>6}"
-        )
 
 
 def main() -> int:

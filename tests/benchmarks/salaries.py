@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.benchmarks.load import Measurement, measure
+from tests.benchmarks.load import Measurement, measure, print_table
 
 ROWS = int(os.environ.get("BENCH_SURVEY_ROWS", "200000"))
 YEAR = 2031
@@ -106,15 +106,8 @@ def report(env: dict, run_dir: Path, base_dir: Path, start_server, trivial_path:
     for label, cache_seconds in (("uncached (STATS_CACHE_SECONDS=0)", "0"), ("cached", None)):
         server_env = {**env, "STATS_CACHE_SECONDS": cache_seconds} if cache_seconds else dict(env)
         rows = _serve_and_measure(start_server, server_env, trivial_path)
-        ceiling = rows[0][1].requests_per_second or float("nan")
         print(f"\nSalary page at {ROWS:,} responses, {label}:")
-        header = f"{'page':<30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x trivial':>9} {'errors':>6}"
-        print(header)
-        print("-" * len(header))
-        for name, result in rows:
-            print(
-                f"{name:<30} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
-                f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.3f} {result.errors:>6}"
-            )
+        print_table(rows)
+        for _name, result in rows:
             ok = ok and not result.errors and bool(result.latencies_ms)
     return ok
