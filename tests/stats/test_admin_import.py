@@ -33,7 +33,7 @@ def test_staff_upload_see_the_report_and_confirm(importer):
     assert response.status_code == 302 and response.url == reverse("stats_admin:review")
 
     report = importer.get(reverse("stats_admin:review")).content.decode()
-    assert "Rows to import: 2" in report and "Rows rejected: 1" in report
+    assert "Rækker til import: 2" in report and "Rækker afvist: 1" in report
     assert "4O.000" in report  # the reason names the bad salary, line 4
     assert not Response.objects.exists()
 
@@ -54,7 +54,7 @@ def test_unknown_columns_are_mapped_on_a_form_and_then_imported(importer):
     assert "How did you hear about the survey?" in page.content.decode()
 
     importer.post(reverse("stats_admin:review"), {"column_0": "new:single"})
-    assert "Rows to import: 2" in importer.get(reverse("stats_admin:review")).content.decode()
+    assert "Rækker til import: 2" in importer.get(reverse("stats_admin:review")).content.decode()
     importer.post(reverse("stats_admin:confirm"))
 
     question = Question.objects.get(text_en="How did you hear about the survey?")
@@ -94,7 +94,7 @@ def test_a_file_that_is_not_an_export_is_reported_on_the_review_page(importer):
     response = importer.get(reverse("stats_admin:review"))
 
     assert response.status_code == 400
-    assert "is not UTF-8 text" in response.content.decode()
+    assert "ikke UTF-8-tekst" in response.content.decode()
 
 
 def test_confirming_without_an_upload_sends_back_to_the_upload_form(importer):

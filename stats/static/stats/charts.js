@@ -1,5 +1,8 @@
 // What the stats pages' charts share: Chart.js and its box plot plugin (vendored from npm, UMD builds that set
 // globalThis.Chart), number formats in the page's language, and the patterns that tell series apart without colour.
+// vendor/: `npm pack chart.js@4.6.1` (dist/chart.umd.min.js) and `npm pack @sgratzl/chartjs-chart-boxplot@4.4.5`
+// (build/index.umd.min.js, which bundles @sgratzl/boxplots 2.0.0), licences beside them. Their source-map comments
+// are removed: the maps are not shipped, and collectstatic's manifest storage refuses references to missing files.
 import "./vendor/chart.umd.min.js";
 import "./vendor/chartjs-chart-boxplot.umd.min.js";
 
