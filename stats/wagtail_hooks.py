@@ -8,9 +8,26 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from stats import admin_views
 from stats.models import Choice, Question, SurveyYear
+
+
+class MadeByImportsPolicy(ModelPermissionPolicy):
+    """Years, questions and answer options are made by imports (from the catalogue and the export), never added
+    by hand in the admin; staff may still see, edit and (years) delete them as their permissions say."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+for _model in (SurveyYear, Question, Choice):
+    register_permission_policy(_model, MadeByImportsPolicy(_model), exact_class=True)
 
 
 class SurveyYearViewSet(ModelViewSet):

@@ -36,7 +36,8 @@ class SalaryFilterForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        data["years"] = [self.years[key] for key in data.get("year") or []] or list(self.years.values())[:1]
+        chosen = dict.fromkeys(data.get("year") or [])  # a year named twice in the URL counts once
+        data["years"] = [self.years[key] for key in chosen] or list(self.years.values())[:1]
         by = data.get("by") or (DEFAULT_QUESTION if DEFAULT_QUESTION in self.questions else next(iter(self.questions)))
         data["by_question"] = self.questions[by]
         then = data.get("then")

@@ -124,3 +124,11 @@ def test_deleting_a_year_in_the_admin_deletes_its_answers(client):
 
     assert response.status_code == 302
     assert not SurveyYear.objects.exists() and not Response.objects.exists()
+
+
+def test_years_questions_and_options_cannot_be_added_by_hand(client):
+    client.force_login(make_user(is_superuser=True, is_staff=True))
+
+    for viewset in ("stats_years", "stats_questions", "stats_choices"):
+        assert client.get(reverse(f"{viewset}:index")).status_code == 200
+        assert client.get(reverse(f"{viewset}:add")).status_code in (302, 403)
