@@ -24,7 +24,10 @@ def test_percentile_cont_and_the_window_fallback_both_equal_pythons_statistics()
     salaries = {year: [rng.randint(15_000, 150_000) for _ in range(rng.randint(2, 400))] for year in range(2020, 2026)}
     for year, values in salaries.items():
         import_survey(io.BytesIO(export(people("Data Scientist", values))), year)
-    sql = "SELECT y.year AS g0, 0 AS g1, 0 AS g2, r.salary FROM stats_response r JOIN stats_surveyyear y ON y.id = r.year_id"
+    sql = (
+        "SELECT y.year AS g0, 0 AS g1, 0 AS g2, r.salary "
+        "FROM stats_response r JOIN stats_surveyyear y ON y.id = r.year_id"
+    )
 
     for vendor in ("postgresql", "fallback"):
         result = grouped_percentiles(sql, [], vendor=vendor)
