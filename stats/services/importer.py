@@ -4,8 +4,7 @@ every row, and replacing the year's answers in one transaction (`import_survey`)
 import csv
 import io
 import itertools
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.errors import DomainError
-from stats.models import Answer, Choice, Question, Response, SurveyYear
+from stats.models import Answer, Question, Response, SurveyYear
 from stats.models.survey import delete_answers_of
 from stats.services.catalogue import (
     IGNORE,
@@ -26,15 +25,19 @@ from stats.services.catalogue import (
     normalise,
     record_wording,
 )
+from stats.services.survey_rows import (
+    Choices,
+    Column,
+    Parsed,
+    RejectedRow,
+    read_rows,
+)
 
 YEARS = range(2000, 2101)
 BATCH_SIZE = 2000
 # A report lists this many rejected rows; the rest are only counted (a broken 200,000-row file must not fill
 # the memory with reasons).
 MAX_REPORTED = 500
-MAX_ANSWER_LENGTH = 200
-MAX_NUMBER = 1_000_000
-MAX_NEW_LISTED = 50
 csv.field_size_limit(64 * 1024)
 
 
@@ -59,32 +62,6 @@ class SurveyImportError(DomainError):
         self.line = line
 
 
-ROW_MESSAGES = {
-    "wrong_columns": _("The row has %(found)s columns; the header has %(expected)s."),
-    "no_consent": _("Consent was not given."),
-    "salary_missing": _("No salary."),
-    "salary_not_whole": _("The salary “%(value)s” is not a whole number of kroner."),
-    "salary_out_of_range": _(
-        "The salary %(value)s is outside the plausible range %(low)s to %(high)s kroner a month."
-    ),
-    "required_missing": _("No answer to “%(question)s”."),
-    "unknown_answer": _("“%(value)s” is not one of the answers to “%(question)s”."),
-    "answer_too_long": _("An answer to “%(question)s” is longer than 200 characters."),
-    "not_a_number": _("“%(value)s” is not a number (question “%(question)s”)."),
-}
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    line: int
-    code: str
-    params: dict
-
-    @property
-    def message(self) -> str:
-        return str(ROW_MESSAGES[self.code]) % self.params
-
-
 @dataclass
 class ImportReport:
     year: int
@@ -102,47 +79,6 @@ class ImportReport:
         self.rejected_count += 1
         if len(self.rejected) < MAX_REPORTED:
             self.rejected.append(row)
-
-
-@dataclass
-class Column:
-    index: int
-    header: str
-    role: str  # "salary", "consent", "drop", "question"
-    question: Question | None = None
-
-
-@dataclass
-class Parsed:
-    salary: int
-    answers: list[tuple[int, int | None, float | None]]  # (question id, choice id, number)
-
-
-_WHOLE = re.compile(r"\d+")
-_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
-_CURRENCY = re.compile(r"^(?:dkk|kr\.?)|(?:dkk|kr\.?|,-)$", re.IGNORECASE)
-
-
-def parse_salary(text: str) -> int | None:
-    """Kroner a month from the survey's free-text answer: "52000", "52.000", "52,000 kr.", "DKK 52 000", "52.000,-".
-    None when it is not a whole number (decimals, words, a range)."""
-    cleaned = text.strip()
-    for _round in range(2):
-        cleaned = _CURRENCY.sub("", cleaned).strip()
-    cleaned = re.sub(r"[\s\u00a0\u202f']", "", cleaned)
-    if _WHOLE.fullmatch(cleaned):
-        return int(cleaned)
-    if _GROUPED.fullmatch(cleaned):
-        return int(re.sub(r"[.,]", "", cleaned))
-    return None
-
-
-def parse_number(text: str) -> float | None:
-    try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
-    return value if 0 <= value <= MAX_NUMBER else None
 
 
 def import_survey(
@@ -232,113 +168,9 @@ def _unsaved(spec) -> Question:
     return Question(key=spec.key, kind=spec.kind, closed=spec.closed, required=spec.required, text_en=spec.text_en)
 
 
-class _Choices:
-    """Answer options by their text (any case). Declared options of a question not yet in the database get
-    stand-in ids in a dry run; an open question's new answers are created (or, in a dry run, only listed)."""
-
-    def __init__(self, columns: list[Column], catalogue: Catalogue, report: ImportReport, dry_run: bool):
-        self.report, self.dry_run = report, dry_run
-        self.by_question: dict[str, dict[str, int]] = {}
-        self.next_position: dict[str, int] = {}
-        stand_in = itertools.count(-1, -1)
-        for column in columns:
-            question = column.question
-            if question is None or not question.is_choice:
-                continue
-            known = {}
-            if question.pk:
-                for pk, value in question.choices.values_list("pk", "value"):
-                    known[value.casefold()] = pk
-            spec = catalogue.questions.get(question.key)
-            for entry in spec.choices if spec else []:
-                known.setdefault(entry["value"].casefold(), next(stand_in))
-            self.by_question[question.key] = known
-            self.next_position[question.key] = len(known) + 1
-
-    def lookup(self, question: Question, value: str) -> int | None:
-        known = self.by_question[question.key]
-        found = known.get(value.casefold())
-        if found is not None or question.closed:
-            return found
-        new_answers = self.report.new_answers.setdefault(question.key, [])
-        if len(new_answers) < MAX_NEW_LISTED:
-            new_answers.append(value)
-        if self.dry_run:
-            known[value.casefold()] = 0
-            return 0
-        position = self.next_position[question.key]
-        self.next_position[question.key] += 1
-        choice = Choice.objects.create(question=question, value=value, position=position)
-        known[value.casefold()] = choice.pk
-        return choice.pk
-
-
-def _rows(reader, columns: list[Column], catalogue: Catalogue, choices: _Choices) -> Iterator[tuple[int, object]]:
-    """(line number, Parsed or RejectedRow) for every data row; blank lines are skipped."""
-    expected = len(columns)
-    low, high = catalogue.salary_range
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != expected:
-            yield start, RejectedRow(start, "wrong_columns", {"found": len(cells), "expected": expected})
-            continue
-        yield start, _parse_row(start, cells, columns, catalogue, choices, low, high)
-
-
-def _parse_row(line, cells, columns, catalogue, choices, low, high) -> "Parsed | RejectedRow":
-    # Without consent nothing else of the row is read.
-    consent = next(c for c in columns if c.role == "consent")
-    if cells[consent.index].strip().casefold() not in catalogue.consent_accept:
-        return RejectedRow(line, "no_consent", {})
-    salary, answers = None, []
-    for column in columns:
-        value = cells[column.index].replace("\x00", "").strip()
-        if column.role == "salary":
-            if not value:
-                return RejectedRow(line, "salary_missing", {})
-            salary = parse_salary(value)
-            if salary is None:
-                return RejectedRow(line, "salary_not_whole", {"value": value[:40]})
-            if not low <= salary <= high:
-                return RejectedRow(line, "salary_out_of_range", {"value": salary, "low": low, "high": high})
-        elif column.role == "question":
-            rejected = _answers(line, value, column, choices, answers)
-            if rejected:
-                return rejected
-    return Parsed(salary=salary, answers=answers)
-
-
-def _answers(line, value, column, choices, answers) -> RejectedRow | None:
-    question = column.question
-    about = {"question": column.header.strip()[:120]}
-    if question.kind == Question.Kind.MULTIPLE:
-        values = list(dict.fromkeys(part.strip() for part in value.split(";") if part.strip()))
-    else:
-        values = [value] if value else []
-    if not values:
-        return RejectedRow(line, "required_missing", about) if question.required else None
-    for item in values:
-        if len(item) > MAX_ANSWER_LENGTH:
-            return RejectedRow(line, "answer_too_long", about)
-        if question.kind == Question.Kind.NUMBER:
-            number = parse_number(item)
-            if number is None:
-                return RejectedRow(line, "not_a_number", {**about, "value": item[:40]})
-            answers.append((question, None, number))
-            continue
-        choice = choices.lookup(question, item)
-        if choice is None:
-            return RejectedRow(line, "unknown_answer", {**about, "value": item[:40]})
-        answers.append((question, choice, None))
-    return None
-
-
 def _check(reader, columns, catalogue, report, progress, source) -> None:
-    choices = _Choices(columns, catalogue, report, dry_run=True)
-    for count, (_line, outcome) in enumerate(_rows(reader, columns, catalogue, choices), start=1):
+    choices = Choices(columns, catalogue, report.new_answers, dry_run=True)
+    for count, (_line, outcome) in enumerate(read_rows(reader, columns, catalogue, choices), start=1):
         report.rows += 1
         if isinstance(outcome, RejectedRow):
             report.reject(outcome)
@@ -367,9 +199,9 @@ def _import(reader, columns, catalogue, report, progress, source, year_number) -
             elif column.role == "salary":
                 year.salary_text_en, year.salary_text_da = column.header.strip(), catalogue.salary_text_da
         year.questions.exclude(question__in=asked).delete()
-        choices = _Choices(columns, catalogue, report, dry_run=False)
+        choices = Choices(columns, catalogue, report.new_answers, dry_run=False)
         batch: list[Parsed] = []
-        for _line, outcome in _rows(reader, columns, catalogue, choices):
+        for _line, outcome in read_rows(reader, columns, catalogue, choices):
             report.rows += 1
             if isinstance(outcome, RejectedRow):
                 report.reject(outcome)

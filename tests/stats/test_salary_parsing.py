@@ -2,7 +2,7 @@
 
 import pytest
 
-from stats.services.importer import parse_salary
+from stats.services.survey_rows import parse_salary
 
 
 @pytest.mark.parametrize(
