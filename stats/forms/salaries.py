@@ -11,7 +11,11 @@ DEFAULT_QUESTION = "job_title"
 
 
 class SalaryFilterForm(forms.Form):
-    year = forms.MultipleChoiceField(label=_("Survey years"), required=False, widget=forms.CheckboxSelectMultiple)
+    year = forms.MultipleChoiceField(
+        label=_("Survey years"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
     by = forms.ChoiceField(label=_("Compare by"), required=False)
     then = forms.ChoiceField(label=_("and by"), required=False)
     order = forms.ChoiceField(
