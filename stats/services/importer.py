@@ -218,6 +218,10 @@ def _import(reader, columns, catalogue, report, progress, source, year_number) -
         year.response_count = report.imported
         year.imported_at = timezone.now()
         year.save()
+        if connection.vendor == "postgresql":
+            # Fresh statistics for the planner: a year's answers can be most of the table.
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(Answer._meta.db_table)}")
         # The calculator of this year is refitted from the new answers; until then it has none.
         from stats.services.calculator import forget_model
         from stats.tasks import fit_salary_model
@@ -241,15 +245,19 @@ def _write(year: SurveyYear, batch: list[Parsed]) -> int:
 
 
 def _insert_answers(rows: list[tuple]) -> None:
-    """Answers as plain tuples in multi-row INSERTs: a big year has millions, and model instances would make
-    the import several times slower for nothing (answers have no save() logic or signals)."""
+    """Answers as plain tuples, not model instances (a big year has millions, and they have no save() logic or
+    signals): PostgreSQL takes them by COPY, other databases by a multi-row INSERT."""
     table = connection.ops.quote_name(Answer._meta.db_table)
     columns = "response_id, question_id, choice_id, number, year_id, salary"
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            from psycopg2.extras import execute_values
-
-            execute_values(cursor.cursor, f"INSERT INTO {table} ({columns}) VALUES %s", rows, page_size=5000)  # noqa: S608
+            # CSV without quotes: every value is a number, and an empty field is NULL.
+            buffer = io.StringIO()
+            for row in rows:
+                buffer.write(",".join("" if value is None else str(value) for value in row))
+                buffer.write("\n")
+            buffer.seek(0)
+            cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", buffer)
         else:
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)", rows)  # noqa: S608
 
