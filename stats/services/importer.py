@@ -219,9 +219,7 @@ def _import(reader, columns, catalogue, report, progress, source, year_number) -
         year.imported_at = timezone.now()
         year.save()
         if connection.vendor == "postgresql":
-            # Fresh statistics for the planner: a year's answers can be most of the table.
-            with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(Answer._meta.db_table)}")
+            transaction.on_commit(_vacuum)
         # The calculator of this year is refitted from the new answers; until then it has none.
         from stats.services.calculator import forget_model
         from stats.tasks import fit_salary_model
@@ -260,6 +258,14 @@ def _insert_answers(rows: list[tuple]) -> None:
             cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)", buffer)
         else:
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)", rows)  # noqa: S608
+
+
+def _vacuum() -> None:
+    """After a big import on PostgreSQL: fresh planner statistics, and a visibility map so that the tables'
+    percentiles are read from the index alone (VACUUM cannot run in a transaction, hence after the commit)."""
+    with connection.cursor() as cursor:
+        for model in (Response, Answer):
+            cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _position(source) -> int:

@@ -79,7 +79,8 @@ def salary_table(years: list[SurveyYear], by: Question, then: Question | None, o
     """Each year's groups of respondents by their answer to `by` (and `then`), side by side, with the number of
     answers and P10/P25/median/P75/P90; groups hidden by the suppression rule are left out and counted."""
     year_ids = sorted(year.pk for year in years)
-    numbers = _cached_numbers(year_ids, by.pk, then.pk if then else None)
+    single = all(q.kind == Question.Kind.SINGLE for q in (by, then) if q)
+    numbers = _cached_numbers(year_ids, by.pk, then.pk if then else None, single)
     by_year = {year.pk: year.year for year in years}
     choices = Choice.objects.in_bulk({key[1] for key in numbers["cells"]} | {key[2] for key in numbers["cells"]})
     rows = [
@@ -148,24 +149,24 @@ def _wordings(years: list[SurveyYear], questions: list[Question]) -> list[tuple[
 # --- Numbers, from the database or the cache ---------------------------------------------------------------------
 
 
-def _cached_numbers(year_ids: list[int], by_id: int, then_id: int | None) -> dict:
+def _cached_numbers(year_ids: list[int], by_id: int, then_id: int | None, single: bool) -> dict:
     timeout = settings.STATS_CACHE_SECONDS
     if not timeout:
-        return _numbers(year_ids, by_id, then_id)
+        return _numbers(year_ids, by_id, then_id, single)
     key = f"stats:salary:{data_version()}:{','.join(map(str, year_ids))}:{by_id}:{then_id or 0}"
     numbers = cache.get(key)
     if numbers is None:
-        numbers = _numbers(year_ids, by_id, then_id)
+        numbers = _numbers(year_ids, by_id, then_id, single)
         cache.set(key, numbers, timeout)
     return numbers
 
 
-def _numbers(year_ids: list[int], by_id: int, then_id: int | None) -> dict:
+def _numbers(year_ids: list[int], by_id: int, then_id: int | None, single: bool) -> dict:
     """Visible cells {(year id, choice id, second choice id or 0): (count, percentiles)}, totals per year, and
     how many cells each year hides. Suppression is decided per year, from that year's cells only, so a table
     shows the same cells of a year whichever other years are beside it."""
     cells = grouped_percentiles(*_cells_sql(year_ids, by_id, then_id))
-    totals = grouped_percentiles(*_totals_sql(year_ids, by_id, then_id))
+    totals = grouped_percentiles(*_totals_sql(year_ids, by_id, then_id, single))
     visible, hidden = {}, {}
     for year_id in year_ids:
         mine = {key: stats for key, stats in cells.items() if key[0] == year_id}
@@ -203,13 +204,21 @@ def _cells_sql(year_ids: list[int], by_id: int, then_id: int | None) -> tuple[st
     return sql, [then_id, by_id, *year_ids]
 
 
-def _totals_sql(year_ids: list[int], by_id: int, then_id: int | None) -> tuple[str, list]:
-    """Everyone who answered the question(s), once each (a multiple choice puts a person in several groups)."""
+def _totals_sql(year_ids: list[int], by_id: int, then_id: int | None, single: bool) -> tuple[str, list]:
+    """Everyone who answered the question(s), once each. With single-choice questions that is every row of the
+    table's own query; a multiple choice puts a person in several groups, so then each response counts once."""
+    if single:
+        sql, params = _cells_sql(year_ids, by_id, then_id)
+        return f"SELECT g0, 0 AS g1, 0 AS g2, salary FROM ({sql}) AS cells", params  # noqa: S608
     answers, responses = _table(Answer), _table(Response)
-    answered = f"EXISTS (SELECT 1 FROM {answers} a WHERE a.response_id = r.id AND a.question_id = %s)"  # noqa: S608
-    conditions = [answered] + ([answered] if then_id else [])
+    years = _in(year_ids)
+    answered = f"r.id IN (SELECT a.response_id FROM {answers} a WHERE a.year_id IN ({years}) AND a.question_id = %s)"  # noqa: S608
+    conditions, params = [answered], [*year_ids, by_id]
+    if then_id:
+        conditions.append(answered)
+        params += [*year_ids, then_id]
     sql = (
         f"SELECT r.year_id AS g0, 0 AS g1, 0 AS g2, r.salary AS salary FROM {responses} r "  # noqa: S608
-        f"WHERE r.year_id IN ({_in(year_ids)}) AND {' AND '.join(conditions)}"
+        f"WHERE r.year_id IN ({years}) AND {' AND '.join(conditions)}"
     )
-    return sql, [*year_ids, by_id, *([then_id] if then_id else [])]
+    return sql, [*year_ids, *params]
