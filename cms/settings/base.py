@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "community",
     "events",
+    "stats",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -172,6 +173,10 @@ MEMBERSHIP_STATUTES_URL = env_str("MEMBERSHIP_STATUTES_URL", "")
 NEWSLETTER_PROVIDER = env_str("NEWSLETTER_PROVIDER", "community.services.newsletter.NullProvider")
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR), for rate limits per IP.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Numbers (stats) -------------------------------------------------------------------------------
+# How long a salary table stays cached; an import makes every cached table stale at once. 0 turns caching off.
+STATS_CACHE_SECONDS = env_int("STATS_CACHE_SECONDS", 30 * 24 * 3600)
 
 # --- Languages -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "da"

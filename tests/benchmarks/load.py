@@ -67,3 +67,16 @@ def measure(host: str, port: int, path: str, clients: int, seconds: float, max_r
     for thread in threads:
         thread.join()
     return Measurement(path, time.perf_counter() - started, latencies, counters["errors"])
+
+
+def print_table(rows: list[tuple[str, Measurement]]) -> None:
+    """One line per measured URL with its ratio to the first row (the trivial view of the same server)."""
+    ceiling = rows[0][1].requests_per_second or float("nan")
+    header = f"{'page':<30} {'path':<50} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x ceiling':>9} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, result in rows:
+        print(
+            f"{name:<30} {result.path:<50} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
+            f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.3f} {result.errors:>6}"
+        )

@@ -8,7 +8,8 @@ gunicorn is stopped and the throwaway database removed whatever happens. Not par
 
 Environment: BENCH_CLIENTS (default 8), BENCH_SECONDS per URL (default 5), BENCH_MAX_REQUESTS per URL
 (default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards, BENCH_TICKETS for the check-in
-part (tests/benchmarks/checkin.py; default 5000).
+part (tests/benchmarks/checkin.py; default 5000), BENCH_SURVEY_ROWS for the salary survey part
+(tests/benchmarks/salaries.py; default 200000).
 """
 
 import os
@@ -25,8 +26,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.benchmarks import checkin
-from tests.benchmarks.load import Measurement, measure
+from tests.benchmarks import checkin, salaries
+from tests.benchmarks.load import measure, print_table
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
 TRIVIAL = ("trivial view (ceiling)", "/bench/trivial/")
@@ -114,16 +115,34 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def print_table(rows: list[tuple[str, Measurement]]) -> None:
-    ceiling = rows[0][1].requests_per_second or float("nan")
-    header = f"{'page':<24} {'path':<50} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x ceiling':>9} {'errors':>6}"
-    print(header)
-    print("-" * len(header))
-    for name, result in rows:
-        print(
-            f"{name:<24} {result.path:<50} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
-            f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.2f} {result.errors:>6}"
-        )
+def start_gunicorn(env: dict, port: int, log_path: Path) -> subprocess.Popen:
+    with open(log_path, "w") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers", str(WORKERS),
+             "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
+            cwd=BASE_DIR, env=env, stdout=log, stderr=log, start_new_session=True,
+        )  # fmt: skip
+
+
+class Server:
+    """Another gunicorn on a free port for a part of the benchmark with its own settings."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+
+    @classmethod
+    def start(cls, env: dict, run_dir: Path) -> tuple["Server", int]:
+        port = free_port()
+        process = start_gunicorn(env, port, run_dir / f"gunicorn-{port}.log")
+        try:
+            wait_until_serving(port, process)
+        except RuntimeError:
+            stop(process)
+            raise
+        return cls(process), port
+
+    def stop(self) -> None:
+        stop(self.process)
 
 
 def main() -> int:
@@ -156,12 +175,7 @@ def main() -> int:
             manage(env, log, "load_demo")
             manage(env, log, "collectstatic", "--noinput")
 
-        with open(run_dir / "gunicorn.log", "w") as log:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers", str(WORKERS),
-                 "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
-                cwd=BASE_DIR, env=env, stdout=log, stderr=log, start_new_session=True,
-            )  # fmt: skip
+        server = start_gunicorn(env, port, run_dir / "gunicorn.log")
         wait_until_serving(port, server)
 
         targets = [TRIVIAL, *PAGES]
@@ -184,7 +198,13 @@ def main() -> int:
         print(registrations.stdout.strip() or failed)
         # The door's scan endpoint (PostgreSQL only), beside the trivial view measured above.
         scans_ok = checkin.report(port, env, run_dir, BASE_DIR, rows[0][1])
-        return 1 if any(result.errors or not result.latencies_ms for _name, result in rows) or not scans_ok else 0
+        stop(server)
+        # The salary survey at full size, on servers of its own (uncached, then cached).
+        survey_ok = salaries.report(
+            env, run_dir, BASE_DIR, lambda server_env: Server.start(server_env, run_dir), TRIVIAL[1]
+        )
+        failed = any(result.errors or not result.latencies_ms for _name, result in rows)
+        return 1 if failed or not scans_ok or not survey_ok else 0
     finally:
         if server is not None:
             stop(server)
