@@ -18,4 +18,7 @@ app.conf.beat_schedule = {
     "mark-lapsed-members": {"task": "community.tasks.mark_lapsed_members", "schedule": crontab(hour=6, minute=15)},
     # Ticket holders of events starting in 20-28 hours get a reminder (once each: the task claims each ticket).
     "send-event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute=7)},
+    # Poll invitations when a poll opens, reminders a day before it closes, the eligible count when it has closed
+    # (each once: the task claims each poll).
+    "run-poll-schedule": {"task": "polls.tasks.run_poll_schedule", "schedule": crontab(minute="*/5")},
 }

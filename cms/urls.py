@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("community.urls")),
     path("events/", include("events.urls")),
+    path("polls/", include("polls.urls")),
     # Wagtail serves every other URL from the page tree; keep this last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "community",
     "events",
+    "polls",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

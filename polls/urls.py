@@ -1,0 +1,14 @@
+"""The polls app's URLs (under /<language>/polls/): voting, the live results and My polls. The poll pages
+themselves are Wagtail pages under each language's polls index."""
+
+from django.urls import path
+
+from polls.views import voting
+
+app_name = "polls"
+
+urlpatterns = [
+    path("mine/", voting.my_polls, name="my_polls"),
+    path("<int:page_id>/vote/", voting.vote, name="vote"),
+    path("<int:page_id>/results/", voting.results, name="results"),
+]
