@@ -45,8 +45,9 @@ def translate_poll(page: PollPage, **changes) -> PollPage:
     return PollPage.objects.get(pk=english.pk)
 
 
-def member(**fields):
-    return make_member(**fields).user
+def member(**user_fields):
+    """A user with an active membership (`user_fields` go to the user: language, email, ...)."""
+    return make_member(make_user(**user_fields)).user
 
 
 def keys(page: PollPage) -> list[tuple[str, list[str]]]:
