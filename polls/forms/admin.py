@@ -53,9 +53,8 @@ class PollPageForm(WagtailAdminPageForm):
         return cleaned
 
     def _check_question(self, form, choice_forms) -> None:
+        # (At least two choices: the choices panel's min_num.)
         kind = form.cleaned_data.get("kind")
-        if len(choice_forms) < 2:
-            form.add_error(None, _("Give the question at least two choices."))
         limit = form.cleaned_data.get("max_choices")
         if kind == KIND_MULTIPLE and limit and limit > len(choice_forms):
             form.add_error("max_choices", _("The limit cannot be more than the number of choices."))

@@ -74,11 +74,11 @@ def choose(page: PollPage, *picks) -> dict[str, Answer]:
 
 def close(page: PollPage) -> Poll:
     """Move the poll's closing time into the past (and its opening before that)."""
-    poll = page.poll
-    poll.closes_at = timezone.now() - datetime.timedelta(minutes=1)
-    poll.opens_at = min(poll.opens_at, poll.closes_at - datetime.timedelta(hours=1))
-    poll.save()
-    return poll
+    closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    opens_at = min(page.poll.opens_at, closes_at - datetime.timedelta(hours=1))
+    Poll.objects.filter(pk=page.poll_id).update(opens_at=opens_at, closes_at=closes_at)
+    page.poll.refresh_from_db()
+    return page.poll
 
 
 __all__ = ["Member", "choose", "close", "keys", "make_poll", "member", "question", "translate_poll"]
