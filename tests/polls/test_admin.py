@@ -66,7 +66,11 @@ def test_an_editor_writes_a_poll_with_questions_and_choices(client, admin_user, 
                         "allow_abstain": "on",
                         "choices": inline_formset([{"text": "Ada"}, {"text": "Grace"}, {"text": "Linus"}]),
                     },
-                    {"text": "Regnskab", "kind": "single", "choices": inline_formset([{"text": "Ja"}, {"text": "Nej"}])},
+                    {
+                        "text": "Regnskab",
+                        "kind": "single",
+                        "choices": inline_formset([{"text": "Ja"}, {"text": "Nej"}]),
+                    },
                 ]
             ),
             "comments": inline_formset([]),
@@ -116,7 +120,9 @@ def test_a_question_needs_two_choices(client, admin_user, index):
 def test_before_the_first_ballot_the_questionnaire_can_change(client, admin_user, index):
     page = make_poll(index, questions=[question("Emne", ["A", "B"])])
     data = edit_form_data(page, admin_user)
-    data.update({"questions-0-choices-TOTAL_FORMS": "3", "questions-0-choices-2-text": "C", "questions-0-choices-2-ORDER": "3"})
+    data.update(
+        {"questions-0-choices-TOTAL_FORMS": "3", "questions-0-choices-2-text": "C", "questions-0-choices-2-ORDER": "3"}
+    )
 
     assert post_edit(client, page, data).status_code == 302
 

@@ -86,7 +86,8 @@ def test_ballots_with_no_choice_left_stop_counting():
     runoff = instant_runoff("ABC", {("A",): 3, ("B",): 2, ("C",): 2})
 
     # C goes out (tie with B, listed last); its 2 ballots name nobody else: 5 ballots still count, A has 3.
-    assert [(dict(r.counts), r.exhausted) for r in runoff.rounds] == [({"A": 3, "B": 2, "C": 2}, 0), ({"A": 3, "B": 2}, 2)]
+    rounds = [(dict(r.counts), r.exhausted) for r in runoff.rounds]
+    assert rounds == [({"A": 3, "B": 2, "C": 2}, 0), ({"A": 3, "B": 2}, 2)]
     assert runoff.winner == "A"
 
 

@@ -19,8 +19,8 @@ from django.db import DatabaseError, connection
 from home.models import OutboxMail
 from polls import services
 from polls.models import Poll, PollPage, Voter
-from tests.polls.conftest import choose, keys, make_member, make_poll, make_user, question
 from tests.home.tree import ensure_home_page
+from tests.polls.conftest import choose, keys, make_member, make_poll, make_user, question
 
 BUILT = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
 FIRST_VOTE = datetime.datetime(2026, 3, 2, 10, 15, 1, tzinfo=datetime.UTC)
@@ -124,7 +124,8 @@ def test_the_comparison_catches_a_ballot_that_records_its_voter():
         for moment, name in zip((FIRST_VOTE, SECOND_VOTE), order, strict=True):
             with time_machine.travel(moment, tick=False):
                 services.cast_ballot(people[name], page, votes[name])
-        return {table: rows for table, rows in snapshot().items() if rows != before.get(table) and table != HAS_VOTED_LIST}
+        after = snapshot()
+        return {t: rows for t, rows in after.items() if rows != before.get(t) and t != HAS_VOTED_LIST}
 
     assert open_election(("ada", "bob")) != open_election(("bob", "ada"))
 
@@ -134,7 +135,7 @@ def test_a_secret_vote_leaves_no_trace_in_the_log_the_cache_or_the_mail(client, 
     page = make_poll(index, secret=True, questions=[question("Formand", ["Ada", "Grace"], kind="ranked")])
     person = make_member(make_user(email="voter@example.com", first_name="Vera")).user
     client.force_login(person)
-    (question_key, choice_keys), = keys(page)
+    ((question_key, choice_keys),) = keys(page)
     cache.clear()
     mails_before = OutboxMail.objects.count()
 

@@ -46,21 +46,33 @@ def test_a_valid_ballot_is_counted_in_every_question(ballot_page):
     assert Poll.objects.get(pk=ballot_page.poll_id).ballots_cast == 1
 
 
+def valid(page) -> dict:
+    return choose(page, 0, (0,), (0, 1, 2))
+
+
+def first_answer(page, answer_of) -> dict:
+    """A valid ballot whose first answer is replaced by `answer_of(keys)`."""
+    return {**valid(page), keys(page)[0][0]: answer_of(keys(page))}
+
+
+UNKNOWN_QUESTION = "0c3c9d41-0000-4000-8000-000000000000"
+
+
 @pytest.mark.parametrize(
     ("answers", "code"),
     [
-        (lambda p: {k: v for k, v in list(choose(p, 0, (0,), (0, 1, 2)).items())[1:]}, "unanswered"),
-        (lambda p: {**choose(p, 0, (0,), (0, 1, 2)), keys(p)[0][0]: Answer()}, "unanswered"),
-        (lambda p: {**choose(p, 0, (0,), (0, 1, 2)), keys(p)[0][0]: Answer(choices=keys(p)[0][1][:2])}, "too_many"),
+        (lambda p: dict(list(valid(p).items())[1:]), "unanswered"),
+        (lambda p: first_answer(p, lambda k: Answer()), "unanswered"),
+        (lambda p: first_answer(p, lambda k: Answer(choices=k[0][1][:2])), "too_many"),
         (lambda p: choose(p, 0, (0, 1, 2), (0, 1, 2)), "too_many"),
         (lambda p: choose(p, 0, (1, 1), (0, 1, 2)), "duplicate_choice"),
-        (lambda p: {**choose(p, 0, (0,), (0, 1, 2)), keys(p)[0][0]: Answer(choices=(keys(p)[1][1][0],))}, "unknown_choice"),
-        (lambda p: {**choose(p, 0, (0,), (0, 1, 2)), keys(p)[0][0]: Answer(choices=("not-a-key",))}, "unknown_choice"),
+        (lambda p: first_answer(p, lambda k: Answer(choices=(k[1][1][0],))), "unknown_choice"),
+        (lambda p: first_answer(p, lambda k: Answer(choices=("not-a-key",))), "unknown_choice"),
         (lambda p: choose(p, 0, (0,), (0, 1)), "incomplete_ranking"),
         (lambda p: choose(p, 0, (0,), (0, 0, 1)), "duplicate_choice"),
         (lambda p: choose(p, 0, (0,), None), "abstain_not_offered"),
-        (lambda p: {**choose(p, 0, (0,), (0, 1, 2)), keys(p)[0][0]: Answer(choices=(keys(p)[0][1][0],), abstained=True)}, "abstain_and_choice"),
-        (lambda p: {**choose(p, 0, (0,), (0, 1, 2)), "0c3c9d41-0000-4000-8000-000000000000": Answer(abstained=True)}, "unknown_question"),
+        (lambda p: first_answer(p, lambda k: Answer(choices=(k[0][1][0],), abstained=True)), "abstain_and_choice"),
+        (lambda p: {**valid(p), UNKNOWN_QUESTION: Answer(abstained=True)}, "unknown_question"),
     ],
     ids=[
         "question left out",
@@ -145,8 +157,9 @@ def test_ballots_from_the_danish_and_english_pages_count_in_one_tally(index, eng
 
     assert english.poll_id == danish.poll_id
     assert keys(english) == keys(danish)
-    (question_key, choice_keys), = keys(danish)
-    assert QuestionTally.objects.get(question_key=question_key).counts == dict(zip(choice_keys, [1, 2, 0], strict=True))
+    ((question_key, choice_keys),) = keys(danish)
+    counts = QuestionTally.objects.get(question_key=question_key).counts
+    assert counts == dict(zip(choice_keys, [1, 2, 0], strict=True))
     assert Poll.objects.get(pk=danish.poll_id).ballots_cast == 3
 
 
@@ -176,7 +189,9 @@ def test_a_secret_poll_keeps_who_voted_apart_from_what(index):
 
 
 def test_an_open_poll_keeps_who_voted_what(index):
-    page = make_poll(index, secret=False, questions=[question("Emne?", ["A", "B"]), question("Rangér", ["X", "Y"], kind="ranked")])
+    page = make_poll(
+        index, secret=False, questions=[question("Emne?", ["A", "B"]), question("Rangér", ["X", "Y"], kind="ranked")]
+    )
     person = member()
 
     services.cast_ballot(person, page, choose(page, 1, (1, 0)))
