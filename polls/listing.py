@@ -42,10 +42,12 @@ def _one_page_per_poll(pages: list[PollPage], language: str) -> list[PollPage]:
 def polls_for(user, language: str | None = None) -> dict:
     """`user`'s polls: `waiting` (open, they may vote and have not), `voted` (they voted; open or closed) and
     `closed` (closed polls they could have voted in, latest first), each a page in their language where there is
-    one. Four queries however many polls there are."""
+    one. At most four queries however many polls there are (one when there are none)."""
     now = timezone.now()
     pages = list(PollPage.objects.live().public().select_related("poll", "locale"))
     pages = _one_page_per_poll(pages, language or get_language())
+    if not pages:
+        return {"waiting": [], "voted": [], "closed": [], "now": now}
     voted_ids = set(Voter.objects.filter(user=user).values_list("poll_id", flat=True))
     # Eligibility depends on the poll's rule (members, or every activated account): two answers at most.
     may_vote = {
