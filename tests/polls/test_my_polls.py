@@ -21,8 +21,9 @@ def three_polls(index):
     waiting = make_poll(index, title="Næste meetup-emne")
     voted = make_poll(index, title="Generalforsamlingens dato")
     closed = make_poll(index, title="Logokonkurrence")
+    in_three_days = now + datetime.timedelta(days=3)
     coming = make_poll(
-        index, title="Budget 2031", opens_at=now + datetime.timedelta(days=3), closes_at=now + datetime.timedelta(days=9)
+        index, title="Budget 2031", opens_at=in_three_days, closes_at=in_three_days + datetime.timedelta(days=6)
     )
     return waiting, voted, closed, coming
 
@@ -109,7 +110,8 @@ def test_the_data_download_lists_the_polls_voted_in_with_answers_only_for_open_p
     polls = {entry["poll"]: entry for entry in data["polls"]}
     assert set(polls) == {"Hemmeligt valg", "Åben afstemning"}
     assert "answers" not in polls["Hemmeligt valg"]
-    assert polls["Åben afstemning"]["answers"] == [{"question": "Hvilket emne?", "choices": ["LLM"], "abstained": False}]
+    answers = polls["Åben afstemning"]["answers"]
+    assert answers == [{"question": "Hvilket emne?", "choices": ["LLM"], "abstained": False}]
 
 
 def test_deleting_an_account_keeps_the_ballots_and_the_tally_and_no_link_to_the_person(index):
