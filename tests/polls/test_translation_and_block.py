@@ -94,7 +94,7 @@ def test_a_poll_block_shows_the_ballot_and_voting_comes_back_to_the_page(client,
 def test_the_poll_block_on_an_english_page_shows_the_english_poll(client, index, english_index):
     danish = make_poll(index, title="Næste emne")
     english = publish_translation(danish, english_locale(), title="Next topic", slug="next-topic")
-    host = StandardPageFactory(parent=ensure_home_page(), title="Om os", slug="om", body=[("poll", {"poll": danish})])
+    host = page_with_poll_block(danish)
     english_host = publish_translation(host, english_locale(), title="About", slug="about")
     client.force_login(member())
 
