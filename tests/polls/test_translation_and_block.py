@@ -71,11 +71,13 @@ def test_a_re_synced_translation_of_a_locked_poll_still_counts_in_the_same_tally
     assert PollPage.objects.get(pk=danish.pk).questions.get().text == "Næste emne"
 
 
+def page_with_poll_block(poll_page):
+    return StandardPageFactory(parent=ensure_home_page(), title="Om os", slug="om", body=[("poll", {"poll": poll_page})])
+
+
 def test_a_poll_block_shows_the_ballot_and_voting_comes_back_to_the_page(client, index):
     poll_page = make_poll(index, title="Hvilket emne næste gang?")
-    host = StandardPageFactory(
-        parent=ensure_home_page(), title="Om os", slug="om", body=[("poll", {"poll": poll_page})]
-    )
+    host = page_with_poll_block(poll_page)
     person = member()
     client.force_login(person)
 
@@ -106,9 +108,7 @@ def test_the_poll_block_on_an_english_page_shows_the_english_poll(client, index,
 
 def test_a_poll_block_with_an_unpublished_poll_shows_nothing(client, index):
     poll_page = make_poll(index, title="Kladde")
-    host = StandardPageFactory(
-        parent=ensure_home_page(), title="Om os", slug="om", body=[("poll", {"poll": poll_page})]
-    )
+    host = page_with_poll_block(poll_page)
     poll_page.unpublish()
 
     html = client.get(host.url).content.decode()
