@@ -72,7 +72,8 @@ def test_a_re_synced_translation_of_a_locked_poll_still_counts_in_the_same_tally
 
 
 def page_with_poll_block(poll_page):
-    return StandardPageFactory(parent=ensure_home_page(), title="Om os", slug="om", body=[("poll", {"poll": poll_page})])
+    body = [("poll", {"poll": poll_page})]
+    return StandardPageFactory(parent=ensure_home_page(), title="Om os", slug="om", body=body)
 
 
 def test_a_poll_block_shows_the_ballot_and_voting_comes_back_to_the_page(client, index):
