@@ -7,7 +7,6 @@ belong to the language-neutral `Poll` that every language version points at (see
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -141,10 +140,6 @@ class PollPage(Page):
         # `ballot_form`: a refused ballot shown again with its choices and messages (polls.views.voting.vote).
         context.update(poll_page_context(request, self, form=ballot_form))
         return context
-
-    @property
-    def is_open(self) -> bool:
-        return self.poll.is_open(timezone.now())
 
 
 class PollQuestion(TranslatableMixin, Orderable, ClusterableModel):

@@ -8,7 +8,8 @@ gunicorn is stopped and the throwaway database removed whatever happens. Not par
 
 Environment: BENCH_CLIENTS (default 8), BENCH_SECONDS per URL (default 5), BENCH_MAX_REQUESTS per URL
 (default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards, BENCH_TICKETS for the check-in
-part (tests/benchmarks/checkin.py; default 5000).
+part (tests/benchmarks/checkin.py; default 5000), BENCH_VOTERS for the polls part (tests/benchmarks/polls.py;
+default 3000).
 """
 
 import os
@@ -25,7 +26,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.benchmarks import checkin
+from tests.benchmarks import checkin, polls
 from tests.benchmarks.load import Measurement, measure
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
@@ -39,6 +40,8 @@ PAGES = [
     ("article index", "/da/artikler/"),
     ("event index", "/da/arrangementer/"),
     ("event page", "/da/arrangementer/maanedligt-meetup/"),
+    ("polls index", "/da/afstemninger/"),
+    ("poll page (anonymous)", "/da/afstemninger/valg-af-formand-2027/"),
 ]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -184,7 +187,10 @@ def main() -> int:
         print(registrations.stdout.strip() or failed)
         # The door's scan endpoint (PostgreSQL only), beside the trivial view measured above.
         scans_ok = checkin.report(port, env, run_dir, BASE_DIR, rows[0][1])
-        return 1 if any(result.errors or not result.latencies_ms for _name, result in rows) or not scans_ok else 0
+        # Voting and the results page (PostgreSQL only), beside the same trivial view.
+        polls_ok = polls.report(port, env, run_dir, BASE_DIR, rows[0][1])
+        failed = any(result.errors or not result.latencies_ms for _name, result in rows)
+        return 1 if failed or not scans_ok or not polls_ok else 0
     finally:
         if server is not None:
             stop(server)
