@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.demo.context import DemoContext
-from home.demo.pages import LANGUAGES, child_by_slug, publish, translate_page
+from home.demo.pages import child_by_slug, index_pages, publish
 from home.models import NavigationLink, SiteSettings
 from polls import services
 from polls.factories import question
@@ -124,17 +124,6 @@ POLLS = [
 ]
 
 
-def polls_index(demo: DemoContext) -> None:
-    for language in LANGUAGES:
-        text = POLL_INDEX[language]
-        index = child_by_slug(demo.page("home", language), PollIndexPage, text["slug"])
-        if index is None and language == "da":
-            index = publish(demo.page("home", "da").add_child(instance=PollIndexPage(**text)))
-        elif index is None:
-            index = translate_page(demo.page("poll_index", "da"), demo.locales[language], **text)
-        demo.remember("poll_index", language, index.specific)
-
-
 def _danish_page(demo: DemoContext, poll: DemoPoll) -> PollPage:
     now = timezone.now()
     text = poll.da
@@ -190,7 +179,7 @@ def _close(page: PollPage, days_ago: int) -> None:
 
 def polls(demo: DemoContext) -> None:
     """The three polls in both languages, with their ballots."""
-    polls_index(demo)
+    index_pages(demo, "poll_index", PollIndexPage, POLL_INDEX)
     for poll in POLLS:
         danish = child_by_slug(demo.page("poll_index", "da"), PollPage, poll.da["slug"])
         if danish is None:

@@ -16,18 +16,16 @@ logged-in session, and prints one JSON line. `report()` then
 PostgreSQL only (like the check-in figures): without it one line says the part was skipped.
 """
 
-import http.client
 import itertools
 import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.benchmarks.load import Measurement
+from tests.benchmarks.load import Measurement, drive
 
 VOTERS = int(os.environ.get("BENCH_VOTERS", "3000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
@@ -129,46 +127,10 @@ def ballots_cast(poll_id: int) -> None:
 
 
 def _measure(port: int, path: str, sessions, request, *, clients: int, seconds: float, max_requests: int):
-    """Send `request(connection, session_key)` from `clients` threads, each request with the next session from
-    `sessions` (an iterator the threads share), until `seconds` pass, `max_requests` were sent or the sessions run
-    out. `request` returns whether the answer counts as served."""
-    lock = threading.Lock()
-    latencies: list[float] = []
-    counters = {"sent": 0, "errors": 0}
-    deadline = time.perf_counter() + seconds
-
-    def client() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        own: list[float] = []
-        errors = 0
-        while time.perf_counter() < deadline:
-            with lock:
-                session = next(sessions, None)
-                if session is None or counters["sent"] >= max_requests:
-                    break
-                counters["sent"] += 1
-            started = time.perf_counter()
-            try:
-                ok = request(connection, session)
-            except (OSError, http.client.HTTPException):
-                connection.close()
-                ok = False
-            if ok:
-                own.append((time.perf_counter() - started) * 1000)
-            else:
-                errors += 1
-        connection.close()
-        with lock:
-            latencies.extend(own)
-            counters["errors"] += errors
-
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return Measurement(path, time.perf_counter() - started, latencies, counters["errors"])
+    """`request(connection, session_key)` from `clients` threads, each request with the next of `sessions`."""
+    return drive(
+        "127.0.0.1", port, path, request, clients=clients, seconds=seconds, max_requests=max_requests, items=sessions
+    )
 
 
 def _cookies(setup: dict, session: str) -> str:
@@ -234,7 +196,7 @@ def report(port: int, env: dict, run_dir: Path, base_dir: Path, ceiling: Measure
     ballots = int(output[-1]) if output else -1
 
     voted = sessions[: len(warm_up) + len(votes.latencies_ms)]
-    readers = _cycle(voted)
+    readers = itertools.cycle(voted)  # drive() takes from it under its lock
     page, fragment = (
         _measure(port, path, readers, _get(path, setup, "poll-results"), clients=CLIENTS, seconds=SECONDS,
                  max_requests=10**6)
@@ -265,19 +227,3 @@ def report(port: int, env: dict, run_dir: Path, base_dir: Path, ceiling: Measure
     if len(fresh) <= len(votes.latencies_ms) + votes.errors:
         print(f"(all {len(fresh)} voters were used up: raise BENCH_VOTERS for a full {SECONDS:g} s)")
     return not (votes.errors or page.errors or fragment.errors or not votes.latencies_ms or ballots != recorded)
-
-
-def _cycle(items: list[str]):
-    """An endless iterator over `items` that threads can share (itertools.cycle under a lock)."""
-    lock = threading.Lock()
-    source = itertools.cycle(items)
-
-    class Shared:
-        def __iter__(self):
-            return self
-
-        def __next__(self):
-            with lock:
-                return next(source)
-
-    return Shared()
