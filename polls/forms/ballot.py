@@ -84,7 +84,10 @@ class BallotForm(forms.Form):
             else (forms.ChoiceField, forms.RadioSelect)
         )
         self.fields[name] = field_class(
-            choices=options, widget=widget, required=False, error_messages={"invalid_choice": UNKNOWN_CHOICE}
+            choices=options,
+            widget=widget(attrs={"class": "form-check-input"}),
+            required=False,
+            error_messages={"invalid_choice": UNKNOWN_CHOICE},
         )
 
     def _answer(self, question: BallotQuestion) -> Answer | None:

@@ -1,6 +1,8 @@
 """Voting over HTTP: one form for every question, a clear Danish message for anything wrong (never a 500, nothing
 saved), CSRF, log in first, and back to where the ballot came from."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -115,7 +117,7 @@ def test_a_refused_ballot_keeps_the_voters_choices(client, poll_page):
     page = vote(client, poll_page, data).content.decode()
 
     (first, first_choices), _, (third, third_choices) = keys(poll_page)
-    assert f'name="q-{first}" value="{first_choices[0]}" id="id_q-{first}_0" checked' in page
+    assert re.search(rf'<input type="radio" name="q-{first}" value="{first_choices[0]}"[^>]* checked>', page)
     assert f'<select name="q-{third}-rank-{third_choices[0]}"' in page
     assert '<option value="3" selected>3</option>' in page
 
