@@ -16,6 +16,7 @@ from polls.services.voting import (
     check_can_vote,
     has_voted,
     ranking_from_ranks,
+    window_problem,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "ranking_from_ranks",
     "results_released",
     "who_voted",
+    "window_problem",
 ]

@@ -130,13 +130,15 @@ def poll_results(poll: Poll, texts: dict[str, str]) -> PollResults:
     return PollResults(questions, Turnout(poll.ballots_cast, eligible_count(poll), poll.quorum_percent))
 
 
-def may_see_results(user, poll: Poll, *, voted: bool, now=None) -> bool:
-    """Whether `user` may see `poll`'s results now. They are for those who may vote in it (and those who did),
-    and staff who may see results; when, the poll says: live (once it opened), after one has voted, or after
-    it closed. Nobody, staff included, sees them earlier than that."""
+def may_see_results(user, poll: Poll, *, voted: bool, eligible: bool | None = None, now=None) -> bool:
+    """Whether `user` may see `poll`'s results now. They are for those who may vote in it (`eligible`, looked up
+    when not given) and those who did, and staff who may see results; when, the poll says: live (once it
+    opened), after one has voted, or after it closed. Nobody, staff included, sees them earlier than that."""
     if not getattr(user, "is_authenticated", False):
         return False
-    audience = voted or user.has_perm(RESULTS_PERMISSION) or eligibility_problem(user, poll) is None
+    if eligible is None:
+        eligible = eligibility_problem(user, poll) is None
+    audience = voted or eligible or user.has_perm(RESULTS_PERMISSION)
     if not audience:
         return False
     now = now or timezone.now()

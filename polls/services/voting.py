@@ -80,18 +80,23 @@ def answer_problems(questions: list[QuestionShape], answers: Mapping[str, Answer
     return problems
 
 
+def window_problem(poll: Poll, now=None) -> str | None:
+    """Why no ballot can be cast in `poll` at `now` (a BallotError code), or None while it is open."""
+    now = now or timezone.now()
+    if poll.has_not_opened(now):
+        return "not_open"
+    if poll.is_closed(now):
+        return "closed"
+    return None
+
+
 def check_can_vote(user, page: PollPage, poll: Poll, now=None) -> None:
     """Raise the BallotError that keeps `user` from voting on `page` now (its rules are `poll`'s)."""
     if not page.live:
         raise BallotError("not_published")
-    problem = eligibility_problem(user, poll)
+    problem = eligibility_problem(user, poll) or window_problem(poll, now)
     if problem:
         raise BallotError(problem)
-    now = now or timezone.now()
-    if poll.has_not_opened(now):
-        raise BallotError("not_open")
-    if poll.is_closed(now):
-        raise BallotError("closed")
 
 
 def cast_ballot(user, page: PollPage, answers: Mapping[str, Answer]) -> None:

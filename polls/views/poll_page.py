@@ -50,15 +50,15 @@ def poll_page_context(request, page: PollPage, form: BallotForm | None = None) -
         }
     user = request.user
     voted = services.has_voted(user, poll)
+    # The rules of services.check_can_vote, with the eligibility looked up once for the ballot and the results.
+    eligibility = services.eligibility_problem(user, poll)
     problem = None
     if not voted:
-        try:
-            services.check_can_vote(user, page, poll, now)
-        except services.BallotError as error:
-            problem = error
+        code = "not_published" if not page.live else eligibility or services.window_problem(poll, now)
+        problem = services.BallotError(code) if code else None
     if form is None and problem is None and not voted:
         form = BallotForm(load(poll.structure), texts)
-    show_results = services.may_see_results(user, poll, voted=voted, now=now)
+    show_results = services.may_see_results(user, poll, voted=voted, eligible=eligibility is None, now=now)
     results = services.poll_results(poll, texts) if show_results else None
     return {
         "poll": poll,
