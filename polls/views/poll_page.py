@@ -1,6 +1,7 @@
 """What a poll page (and a poll block) shows the visitor: the state of the poll, the ballot or why there is none,
 and the results when they may see them. Shared by PollPage.get_context, the vote view and the block."""
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from polls import services
@@ -13,8 +14,12 @@ LIVE_REFRESH_SECONDS = 5
 
 
 def page_questions(page: PollPage) -> list:
-    """The page's questions with their choices: two queries for a saved page, none in a preview."""
-    return list(page.questions.all().prefetch_related("choices"))
+    """The page's questions with their choices: two queries for a saved page, none in a preview (where they are
+    the draft's, held in memory)."""
+    questions = page.questions.all()
+    if isinstance(questions, QuerySet):
+        questions = questions.prefetch_related("choices")
+    return list(questions)
 
 
 def texts_of(questions) -> dict[str, str]:

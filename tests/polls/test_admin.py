@@ -305,3 +305,28 @@ def test_a_deleted_account_leaves_its_open_ballot_without_a_name(client, index):
     rows = read_csv(client.get(f"/admin/poll-results/{page.poll_id}/ballots.csv"))
 
     assert [row[:2] for row in rows[1:]] == [["(slettet konto)", ""]]
+
+
+def test_an_editor_previews_a_new_poll_before_saving_it(client, admin_user, index):
+    data = nested_form_data(
+        {
+            "title": "Kladde til valg",
+            "slug": "kladde",
+            "opens_at": "2030-03-01 09:00",
+            "closes_at": "2030-03-08 09:00",
+            "eligibility": "members",
+            "results_shown": "after_closing",
+            "questions": inline_formset(
+                [{"text": "Formand", "kind": "ranked", "choices": inline_formset([{"text": "Ada"}, {"text": "Bo"}])}]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+    preview_url = f"/admin/pages/add/polls/pollpage/{index.pk}/preview/"
+
+    assert client.post(preview_url, data).json()["is_valid"]
+    html = client.get(preview_url).content.decode()
+
+    assert "Forhåndsvisning: sådan kommer spørgsmålene til at se ud." in html
+    assert "Formand" in html and "Ada" in html
+    assert not PollPage.objects.filter(slug="kladde").exists()

@@ -115,3 +115,24 @@ def test_a_poll_block_with_an_unpublished_poll_shows_nothing(client, index):
     html = client.get(host.url).content.decode()
 
     assert "poll-block" not in html
+
+
+def test_the_poll_block_is_offered_in_the_body_of_every_page_type():
+    from django.apps import apps
+    from wagtail.fields import StreamField
+
+    from home.blocks import BodyBlock
+
+    bodies = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField) and isinstance(field.stream_block, BodyBlock)
+    ]
+    assert {"home.StandardPage.body", "home.NewsPage.body", "events.EventPage.body"} <= set(bodies)
+    assert all(
+        "poll" in field.stream_block.child_blocks
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField) and isinstance(field.stream_block, BodyBlock)
+    )
