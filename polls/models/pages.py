@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.models.pages import IndexPage
 from polls.forms.admin import PollPageForm
 from polls.models.poll import Poll
+from polls.panels import VotingStartedNotice
 
 RULE_FIELDS = ["opens_at", "closes_at", "eligibility", "secret", "results_shown", "quorum_percent"]
 
@@ -83,6 +84,7 @@ class PollPage(Page):
     )
 
     content_panels = Page.content_panels + [
+        VotingStartedNotice(heading=_("Voting has started")),
         FieldPanel("description"),
         MultiFieldPanel(
             [

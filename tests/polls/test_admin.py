@@ -330,3 +330,12 @@ def test_an_editor_previews_a_new_poll_before_saving_it(client, admin_user, inde
     assert "Forhåndsvisning: sådan kommer spørgsmålene til at se ud." in html
     assert "Formand" in html and "Ada" in html
     assert not PollPage.objects.filter(slug="kladde").exists()
+
+
+def test_the_editor_of_a_poll_with_ballots_says_up_front_that_voting_has_started(
+    client, admin_user, index, voted_poll
+):
+    fresh = make_poll(index)
+
+    assert LOCKED in client.get(f"/admin/pages/{voted_poll.pk}/edit/").content.decode()
+    assert LOCKED not in client.get(f"/admin/pages/{fresh.pk}/edit/").content.decode()
