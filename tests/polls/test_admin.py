@@ -251,9 +251,12 @@ def test_poll_results_in_the_admin_need_the_results_permission(client, voted_pol
 
     grant_poll_managers_group()
     client.force_login(poll_manager())
-    listing = client.get("/admin/poll-results/")
+    listing = client.get("/admin/poll-results/?p=x")
     assert listing.status_code == 200
     assert voted_poll.title in listing.content.decode()
+    for tail in ("", "results.csv", "voters.csv", "ballots.csv"):
+        # Not an admin URL at all: the site's language redirect, then not found.
+        assert client.get(f"/admin/poll-results/99999999999999999999999/{tail}", follow=True).status_code == 404
 
 
 def test_staff_see_turnout_at_once_but_results_and_their_csv_only_once_they_are_out(client, voted_poll):

@@ -162,6 +162,7 @@ def test_a_page_that_is_not_a_published_poll_is_not_found(client, poll_page, ind
     assert vote(client, poll_page, form_data(poll_page)).status_code == 404
     assert client.post(f"/da/polls/{index.pk}/vote/", {}).status_code == 404
     assert client.post("/da/polls/999999999999999999999/vote/", {}).status_code == 404
+    assert client.get("/da/polls/999999999999999999999/results/").status_code == 404
 
 
 def test_a_closed_poll_says_so_and_records_nothing(client, poll_page):
