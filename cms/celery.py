@@ -20,4 +20,7 @@ app.conf.beat_schedule = {
     "send-event-reminders": {"task": "events.tasks.send_event_reminders", "schedule": crontab(minute=7)},
     # Pages and snippets editors scheduled go live (or expire) within a minute of their time.
     "publish-scheduled": {"task": "home.tasks.publish_scheduled", "schedule": crontab()},
+    # Poll invitations when a poll opens, reminders a day before it closes, the eligible count when it has closed
+    # (each once: the task claims each poll).
+    "run-poll-schedule": {"task": "polls.tasks.run_poll_schedule", "schedule": crontab(minute="*/5")},
 }

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),
     path("events/", include("events.urls")),
     path("stats/", include("stats.urls")),
+    path("polls/", include("polls.urls")),
     # Wagtail serves every other URL from the page tree; keep this last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -60,6 +60,23 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {"title": "Become a member", "text": "Join the community.", "button_label": "Join"}
 
 
+# Blocks that feature apps add to every body (the polls app's poll block, ...), by name, in registration order.
+_feature_blocks: dict[str, blocks.Block] = {}
+# Every BodyBlock made so far (one per page model's body): the page models make theirs when they are imported,
+# before any app's ready() registers a feature block, so a registration must reach the bodies that exist too.
+_bodies: list["BodyBlock"] = []
+
+
+def register_body_block(name: str, block: blocks.Block) -> None:
+    """Offer `block` as `name` in the body of every page (after the shared blocks), without home importing the app
+    that owns it. Call it from the app's AppConfig.ready(). Like any change to the body's blocks it changes the
+    StreamFields' definitions, so `makemigrations` records it in each app with a body."""
+    block.set_name(name)
+    _feature_blocks[name] = block
+    for body in _bodies:
+        body.child_blocks[name] = block
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -76,3 +93,8 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child_blocks.update(_feature_blocks)
+        _bodies.append(self)

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "community",
     "events",
     "stats",
+    "polls",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -12,24 +12,13 @@ from community.demo.texts import ARTICLE_INDEX, ARTICLES, BOARD, BOARD_INDEX, Ar
 from community.models import ArticleIndexPage, ArticlePage, BoardIndexPage, BoardMemberPage
 from home.demo.context import DemoContext
 from home.demo.images import demo_image
-from home.demo.pages import LANGUAGES, body_from, child_by_slug, publish, translate_page
+from home.demo.pages import LANGUAGES, body_from, child_by_slug, index_pages, publish, translate_page
 from home.models import NavigationLink, SiteSettings
-
-
-def _index(demo: DemoContext, key: str, model, texts: dict) -> None:
-    for language in LANGUAGES:
-        text = texts[language]
-        index = child_by_slug(demo.page("home", language), model, text["slug"])
-        if index is None and language == "da":
-            index = publish(demo.page("home", "da").add_child(instance=model(**text)))
-        elif index is None:
-            index = translate_page(demo.page(key, "da"), demo.locales[language], **text)
-        demo.remember(key, language, index.specific)
 
 
 def board(demo: DemoContext) -> None:
     """The board page in both languages and a profile with a portrait for each board member."""
-    _index(demo, "board_index", BoardIndexPage, BOARD_INDEX)
+    index_pages(demo, "board_index", BoardIndexPage, BOARD_INDEX)
     for person in BOARD:
         photo = demo_portrait(person.key, person.name)
         for language in LANGUAGES:
@@ -67,7 +56,7 @@ def _author(demo: DemoContext, article: Article) -> dict:
 
 def articles(demo: DemoContext) -> None:
     """The article index in both languages and each article, with its picture, author and tags."""
-    _index(demo, "article_index", ArticleIndexPage, ARTICLE_INDEX)
+    index_pages(demo, "article_index", ArticleIndexPage, ARTICLE_INDEX)
     today = timezone.localdate()
     for article in ARTICLES:
         picture = demo_image(f"article-{article.key}", article.da.title, article.label)

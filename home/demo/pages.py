@@ -62,6 +62,19 @@ def child_by_slug(parent: Page, model: type[Page], slug: str) -> Page | None:
     return model.objects.child_of(parent).filter(slug=slug).first()
 
 
+def index_pages(demo: DemoContext, key: str, model: type[Page], texts: dict) -> None:
+    """A listing page of `model` under each language's home page (`texts[language]` holds its fields), made once:
+    the Danish one, then its translations; remembered as `key`."""
+    for language in LANGUAGES:
+        text = texts[language]
+        index = child_by_slug(demo.page("home", language), model, text["slug"])
+        if index is None and language == "da":
+            index = publish(demo.page("home", "da").add_child(instance=model(**text)))
+        elif index is None:
+            index = translate_page(demo.page(key, "da"), demo.locales[language], **text)
+        demo.remember(key, language, index.specific)
+
+
 def locales_and_site(demo: DemoContext) -> None:
     """Both content languages, the default site at SITE_URL, and an English home page beside the Danish one."""
     for code, _name in settings.LANGUAGES:

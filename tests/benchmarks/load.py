@@ -24,9 +24,11 @@ class Measurement:
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def measure(host: str, port: int, path: str, clients: int, seconds: float, max_requests: int) -> Measurement:
-    """GET `path` from `clients` threads until `seconds` pass or `max_requests` were sent. Only 200 answers
-    count as served; anything else (or a broken connection) is an error and is not in the latencies."""
+def drive(host: str, port: int, path: str, send, *, clients: int, seconds: float, max_requests: int, items=None):
+    """Call `send(connection, item)` from `clients` threads, each on its own keep-alive connection, with the next
+    of `items` (an iterator the threads share; None: no items), until `seconds` pass, `max_requests` were sent or
+    the items run out. `send` returns whether the answer counts as served; anything else (or a broken
+    connection) is an error and is not in the latencies. `path` names the measurement."""
     lock = threading.Lock()
     latencies: list[float] = []
     counters = {"sent": 0, "errors": 0}
@@ -39,15 +41,13 @@ def measure(host: str, port: int, path: str, clients: int, seconds: float, max_r
         errors = 0
         while time.perf_counter() < deadline:
             with lock:
-                if counters["sent"] >= max_requests:
+                item = next(items, None) if items is not None else True
+                if item is None or counters["sent"] >= max_requests:
                     break
                 counters["sent"] += 1
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 200
+                ok = send(connection, item)
             except (OSError, http.client.HTTPException):
                 connection.close()
                 ok = False
@@ -80,3 +80,14 @@ def print_table(rows: list[tuple[str, Measurement]]) -> None:
             f"{name:<30} {result.path:<50} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
             f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.3f} {result.errors:>6}"
         )
+def measure(host: str, port: int, path: str, clients: int, seconds: float, max_requests: int) -> Measurement:
+    """GET `path` from `clients` threads until `seconds` pass or `max_requests` were sent. Only 200 answers
+    count as served."""
+
+    def get(connection, _item) -> bool:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status == 200
+
+    return drive(host, port, path, get, clients=clients, seconds=seconds, max_requests=max_requests)

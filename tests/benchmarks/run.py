@@ -8,8 +8,8 @@ gunicorn is stopped and the throwaway database removed whatever happens. Not par
 
 Environment: BENCH_CLIENTS (default 8), BENCH_SECONDS per URL (default 5), BENCH_MAX_REQUESTS per URL
 (default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards, BENCH_TICKETS for the check-in
-part (tests/benchmarks/checkin.py; default 5000), BENCH_SURVEY_ROWS for the salary survey part
-(tests/benchmarks/salaries.py; default 200000).
+part (tests/benchmarks/checkin.py; default 5000), BENCH_VOTERS for the polls part (tests/benchmarks/polls.py;
+default 3000), BENCH_SURVEY_ROWS for the salary survey part (tests/benchmarks/salaries.py; default 200000).
 """
 
 import os
@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.benchmarks import checkin, salaries
+from tests.benchmarks import checkin, polls, salaries
 from tests.benchmarks.load import measure, print_table
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
@@ -40,6 +40,8 @@ PAGES = [
     ("article index", "/da/artikler/"),
     ("event index", "/da/arrangementer/"),
     ("event page", "/da/arrangementer/maanedligt-meetup/"),
+    ("polls index", "/da/afstemninger/"),
+    ("poll page (anonymous)", "/da/afstemninger/valg-af-formand-2027/"),
 ]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -198,13 +200,15 @@ def main() -> int:
         print(registrations.stdout.strip() or failed)
         # The door's scan endpoint (PostgreSQL only), beside the trivial view measured above.
         scans_ok = checkin.report(port, env, run_dir, BASE_DIR, rows[0][1])
+        # Voting and the results page (PostgreSQL only), beside the same trivial view.
+        polls_ok = polls.report(port, env, run_dir, BASE_DIR, rows[0][1])
         stop(server)
         # The salary survey at full size, on servers of its own (uncached, then cached).
         survey_ok = salaries.report(
             env, run_dir, BASE_DIR, lambda server_env: Server.start(server_env, run_dir), TRIVIAL[1]
         )
         failed = any(result.errors or not result.latencies_ms for _name, result in rows)
-        return 1 if failed or not scans_ok or not survey_ok else 0
+        return 1 if failed or not scans_ok or not polls_ok or not survey_ok else 0
     finally:
         if server is not None:
             stop(server)
