@@ -80,6 +80,8 @@ def print_table(rows: list[tuple[str, Measurement]]) -> None:
             f"{name:<30} {result.path:<50} {result.requests_per_second:>8.1f} {result.percentile(0.5):>8.1f}"
             f" {result.percentile(0.95):>8.1f} {result.requests_per_second / ceiling:>9.3f} {result.errors:>6}"
         )
+
+
 def measure(host: str, port: int, path: str, clients: int, seconds: float, max_requests: int) -> Measurement:
     """GET `path` from `clients` threads until `seconds` pass or `max_requests` were sent. Only 200 answers
     count as served."""
