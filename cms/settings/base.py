@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_settings_from_url, env_bool, env_int, env_list, env_str, redis_url_with_db
+from .env import email_settings_from_url, env_bool, env_float, env_int, env_list, env_str, redis_url_with_db
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -104,22 +104,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Redis: cache, sessions and the Celery broker when REDIS_URL is set ---------------------------
+# --- Redis: the cache and the Celery broker when REDIS_URL is set ---------------------------------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Errors are logged and read as misses, and after one this process leaves Redis alone for a few
+            # seconds (home.cache): a Redis outage makes pages slower, never broken.
+            "BACKEND": "home.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cms"),
             "TIMEOUT": 300,
-            # A Redis that stopped answering fails fast instead of holding every request.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+            "OPTIONS": {
+                # Redis answers in well under a millisecond; one that takes this long is treated as down.
+                "socket_connect_timeout": env_float("CACHE_SOCKET_TIMEOUT", 0.25),
+                "socket_timeout": env_float("CACHE_SOCKET_TIMEOUT", 0.25),
+            },
+        },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cms"}}
+# The rate limits' counters (community.services.ratelimit) are in the same cache, but their errors are not
+# swallowed: each limit decides what a down store means for it. Without Redis: the same local memory.
+CACHES["ratelimit"] = {**CACHES["default"], "OPTIONS": {**CACHES["default"].get("OPTIONS", {}), "RAISE": True}}
+# How long a process leaves the cache alone after an error before trying it again.
+CACHE_RETRY_AFTER_SECONDS = env_float("CACHE_RETRY_AFTER_SECONDS", 5)
+# Sessions live in the database: they survive a Redis outage or restart, and a log out during an outage is not
+# undone afterwards by a session the cache could not forget (what cached_db sessions would do).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Celery: a real broker with REDIS_URL, tasks run in-process without one -----------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or (
@@ -132,9 +144,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A broker that is down fails the enqueue fast (the outbox row stays owed) instead of holding the request.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3}
+# A worker or beat that lost the broker keeps trying to reconnect for as long as it takes (Celery's default gives
+# up after 100 tries and exits).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Socket timeouts so a hung broker frees the threads that publish (home.publish) and the worker's connection.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3, "socket_timeout": 5}
 CELERY_TIMEZONE = "Europe/Copenhagen"
+# A web request gives the broker this long to take a task (on a background thread), then moves on; after a
+# failure the process stops trying for PUBLISH_PAUSE_SECONDS (home.publish). The sweeper sends what was left.
+PUBLISH_TIMEOUT_SECONDS = env_float("PUBLISH_TIMEOUT_SECONDS", 0.5)
+PUBLISH_PAUSE_SECONDS = env_float("PUBLISH_PAUSE_SECONDS", 10)
 
 # --- Mail: EMAIL_URL (smtp://user:pass@host:port?tls=1), else printed to the console -------------
 EMAIL_URL = env_str("EMAIL_URL")
@@ -144,8 +163,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Danish Data Science Community <noreply@ddsc.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# How long an owed mail waits before the beat task sends it again (an outage left it unsent).
-MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 300)
+# How often beat sweeps the outbox, and how long an owed mail nobody touched waits before the sweep sends it
+# again (its enqueue was lost, or its worker's retries ran out).
+MAIL_OUTBOX_SWEEP_SECONDS = env_float("MAIL_OUTBOX_SWEEP_SECONDS", 60)
+MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 120)
 
 # --- Users -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "community.User"
@@ -168,8 +189,6 @@ AUTH_PASSWORD_VALIDATORS = [
 MEMBERSHIP_STATUTES_URL = env_str("MEMBERSHIP_STATUTES_URL", "")
 # The newsletter service adapter (dotted path of a community.services.newsletter.NewsletterProvider).
 NEWSLETTER_PROVIDER = env_str("NEWSLETTER_PROVIDER", "community.services.newsletter.NullProvider")
-# How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR), for rate limits per IP.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # --- Languages -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "da"
