@@ -163,9 +163,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Danish Data Science Community <noreply@ddsc.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# How often beat sweeps the outbox, and how long an owed mail nobody touched waits before the sweep sends it
-# again (its enqueue was lost, or its worker's retries ran out).
-MAIL_OUTBOX_SWEEP_SECONDS = env_float("MAIL_OUTBOX_SWEEP_SECONDS", 60)
+# How long an owed mail nobody touched waits before beat's sweep (every MAIL_OUTBOX_SWEEP_SECONDS, read by
+# cms/celery.py) sends it again: its enqueue was lost, or its worker's retries ran out.
 MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 120)
 
 # --- Users -----------------------------------------------------------------------------------------

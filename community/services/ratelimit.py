@@ -10,6 +10,7 @@ people can still log in, register and reset passwords; "closed" refuses every at
 """
 
 import hashlib
+from contextlib import suppress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -140,7 +141,5 @@ def reset(action: str, *, email: str) -> None:
     """Forget an account's hits (a successful log in clears its failures; the IP's count stays)."""
     keys = [_key(action, limit, normalise_email(email)) for limit, _ in _scoped(action, "", email)]
     _local.delete_many(keys)
-    try:
+    with suppress(CacheUnavailable):  # down: the counts expire with their window
         store().delete_many(keys)
-    except CacheUnavailable:
-        pass  # the counts expire with their window

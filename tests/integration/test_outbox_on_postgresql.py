@@ -68,7 +68,9 @@ class LockProbingBackend(BaseEmailBackend):
             try:
                 # NOWAIT: fails at once if the sender still held a lock on either row.
                 OutboxMail.objects.select_for_update(nowait=True).filter(pk=LockProbingBackend.row_id).exists()
-                Registration.objects.select_for_update(nowait=True).filter(pk=LockProbingBackend.registration_id).exists()
+                Registration.objects.select_for_update(nowait=True).filter(
+                    pk=LockProbingBackend.registration_id
+                ).exists()
                 LockProbingBackend.probes.append("free")
             except Exception as error:  # noqa: BLE001 - the test shows what it was
                 LockProbingBackend.probes.append(repr(error))
@@ -104,10 +106,9 @@ def test_no_row_is_locked_while_the_smtp_server_talks(settings, ticket_for_locki
 @pytest.fixture
 def ticket_for_locking():
     from events import services
+    from events.models import Registration
     from tests.events.tickets.conftest import make_user
     from tests.integration.test_ticket_mail import live_event
-
-    from events.models import Registration
 
     registration = services.register(make_user("ada@example.com", "en"), live_event(), accepted_terms=True)
     # The test settings send in process on commit; make the ticket owed again for the test's own sender.
