@@ -167,6 +167,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # cms/celery.py) sends it again: its enqueue was lost, or its worker's retries ran out.
 MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 120)
 
+# --- Health -----------------------------------------------------------------------------------------
+# /health/detail/ answers staff and whoever sends "Authorization: Bearer <HEALTH_TOKEN>" (monitoring).
+HEALTH_TOKEN = env_str("HEALTH_TOKEN", "")
+# The detailed check says "degraded" when the oldest owed mail, or beat's last outbox sweep, is older than this.
+HEALTH_OWED_MAIL_MAX_AGE_SECONDS = env_int("HEALTH_OWED_MAIL_MAX_AGE_SECONDS", 15 * 60)
+HEALTH_BEAT_MAX_AGE_SECONDS = env_int("HEALTH_BEAT_MAX_AGE_SECONDS", 5 * 60)
+
 # --- Users -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = ["community.backends.EmailBackend"]
