@@ -1,7 +1,10 @@
 """Site-wide views: the health checks and the translated error pages."""
 
+import sys
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.crypto import constant_time_compare
@@ -38,6 +41,10 @@ def _has_health_token(request: HttpRequest) -> bool:
     return bool(token and given) and constant_time_compare(given, token)
 
 
+# What a database that cannot be reached (or a statement it cancelled) raises; handled as 503, not 500.
+DatabaseUnavailable = (OperationalError, InterfaceError)
+
+
 def bad_request(request: HttpRequest, exception=None):
     return render(request, "400.html", status=400)
 
@@ -50,7 +57,12 @@ def page_not_found(request: HttpRequest, exception=None):
     return render(request, "404.html", status=404)
 
 
-def server_error(request: HttpRequest) -> HttpResponseServerError:
+def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without the request, so no context processor runs and nothing touches the database: whatever
     # broke may be exactly those. The active language still comes from LocaleMiddleware.
+    if isinstance(sys.exception(), DatabaseUnavailable):
+        # The database is down (or cancelled a runaway query): a friendly "back soon" page, 503 with Retry-After.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs between machines comes from the environment."""
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -102,6 +103,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that stops answering fails requests (and /health/) in seconds instead of hanging workers.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+    # No runaway query holds a web or worker process: PostgreSQL cancels any statement running longer than this
+    # (seconds; below gunicorn's 30 s timeout, so the request gets an error page instead of a killed worker).
+    # 0 turns it off, e.g. for a long migration: DB_STATEMENT_TIMEOUT=0 manage.py migrate.
+    _statement_timeout_ms = int(env_float("DB_STATEMENT_TIMEOUT", 20) * 1000)
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={_statement_timeout_ms}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: the cache and the Celery broker when REDIS_URL is set ---------------------------------
@@ -289,14 +295,41 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
+# --- Errors: Sentry when SENTRY_DSN is set, else a mail to ADMINS; personal data scrubbed (home.error_reporting) --
+# ADMINS: comma-separated addresses, each optionally "Name <address>".
+ADMINS = [parseaddr(entry) for entry in env_list("ADMINS")]
+SENTRY_DSN = env_str("SENTRY_DSN")
+DEFAULT_EXCEPTION_REPORTER_FILTER = "home.error_reporting.ScrubbingReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "home.error_reporting.ScrubbingExceptionReporter"
+if SENTRY_DSN:
+    from home.error_reporting import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"), release=env_str("SENTRY_RELEASE"))
+
 # --- Logging: to stderr, where gunicorn, Celery and containers collect it -------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "{levelname} {asctime} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "home.error_reporting.ThrottledAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    # Errors from anywhere (requests, tasks) reach the admins by mail, unless Sentry has them.
+    "root": {
+        "handlers": ["console", "mail_admins"] if ADMINS and not SENTRY_DSN else ["console"],
+        "level": env_str("LOG_LEVEL", "INFO"),
+    },
+    "loggers": {
+        # Django's own default handlers (an unscrubbed admin mail among them) are replaced by the root's.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"level": "ERROR"},
+    },
 }
 
 # The admin shows initials instead of fetching avatars from gravatar.com (the site must work offline).
