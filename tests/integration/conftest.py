@@ -230,3 +230,13 @@ def own_redis(tmp_path):
     server = OwnRedis(tmp_path).start()
     yield server
     server.stop()
+
+
+def redis_caches(url: str) -> dict:
+    """The site's CACHES for a Redis at `url`, as cms/settings/base.py builds them, with a short socket timeout."""
+    tolerant = {
+        "BACKEND": "home.cache.TolerantRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    }
+    return {"default": tolerant, "ratelimit": {**tolerant, "OPTIONS": {**tolerant["OPTIONS"], "RAISE": True}}}

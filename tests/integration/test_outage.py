@@ -18,7 +18,7 @@ from home.cache import reset_pauses
 from home.models import OutboxMail
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import Workers, free_port, use_broker, wait_for
+from tests.integration.conftest import Workers, free_port, redis_caches, use_broker, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -54,15 +54,6 @@ class SMTPServer:
         if self.controller:
             self.controller.stop()
             self.controller = None
-
-
-def redis_caches(url: str) -> dict:
-    tolerant = {
-        "BACKEND": "home.cache.TolerantRedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-    }
-    return {"default": tolerant, "ratelimit": {**tolerant, "OPTIONS": {**tolerant["OPTIONS"], "RAISE": True}}}
 
 
 def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_ticket_arrives_once(

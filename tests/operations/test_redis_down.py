@@ -18,7 +18,7 @@ from home.models import OutboxMail
 from home.tasks import resend_owed_mail, send_outbox_mail
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import free_port, use_broker
+from tests.integration.conftest import free_port, redis_caches, use_broker
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +39,6 @@ def silent_server():
         server.bind(("127.0.0.1", 0))
         server.listen(64)
         yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
-
-
-def redis_caches(url: str) -> dict:
-    tolerant = {
-        "BACKEND": "home.cache.TolerantRedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-    }
-    return {"default": tolerant, "ratelimit": {**tolerant, "OPTIONS": {**tolerant["OPTIONS"], "RAISE": True}}}
 
 
 @pytest.fixture(params=["stopped", "hung"])
