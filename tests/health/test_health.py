@@ -4,7 +4,6 @@ and `manage.py health` tell staff and monitoring about every service, owed mail 
 import json
 import os
 import socket
-import time
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from home.cache import reset_pauses
 from home.models import Heartbeat, OutboxMail
+from tests.timing import timed
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +35,8 @@ def staff_client(client, django_user_model):
 
 
 def detail(client, **headers):
-    started = time.perf_counter()
-    response = client.get("/health/detail/", headers=headers)
-    return response, time.perf_counter() - started
+    response, timing = timed(lambda: client.get("/health/detail/", headers=headers))
+    return response, timing.seconds
 
 
 def down_cache_settings() -> dict:

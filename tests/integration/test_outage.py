@@ -1,9 +1,12 @@
 """The outage test: 200 registrations while Redis (cache and broker) and the SMTP server fail in turn. Every
 request answers without a 5xx and within a second, and afterwards every ticket mail reaches the SMTP server
-exactly once, with nobody intervening (a real worker and a real beat on a Redis of the test's own)."""
+exactly once, with nobody intervening (a real worker and a real beat on a Redis of the test's own).
+
+A request's time is its wall-clock time less the time it only waited for a CPU (tests/timing.py): on a machine
+whose cores other test runs hold, that wait alone reached 1.2 s for a page that needs 0.07 s of CPU (load 16 on two
+cores). A socket timeout, a retry's sleep or a slow query is not in that wait. The summary prints both, per phase."""
 
 import asyncio
-import time
 from collections import Counter
 from email import message_from_bytes
 
@@ -19,6 +22,7 @@ from home.models import OutboxMail
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.conftest import Workers, free_port, redis_caches, use_broker, wait_for
+from tests.timing import Timing, timed
 
 pytestmark = pytest.mark.integration
 
@@ -68,7 +72,7 @@ def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_
     reset_pauses()
     publish.resume()
     workers = Workers(own_redis.url(1), tmp_path)
-    answers: list[tuple[str, str, int, float]] = []
+    answers: list[tuple[str, str, int, Timing]] = []
     try:
         with override_settings(CACHES=redis_caches(own_redis.url(0))):
             workers.start(smtp_port=smtp.port, extra_env=WORKER_ENV)
@@ -97,9 +101,8 @@ def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_
                         ("page", lambda client=client: client.get(event.url)),
                         ("register", lambda client=client: client.post(f"/da/events/{event.pk}/register/")),
                     ):
-                        started = time.perf_counter()
-                        response = request()
-                        answers.append((phase, kind, response.status_code, time.perf_counter() - started))
+                        response, timing = timed(request)
+                        answers.append((phase, kind, response.status_code, timing))
 
             people_emails = {person.email for person in people}
 
@@ -121,16 +124,24 @@ def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_
     print_summary(answers, received)
     assert [answer for answer in answers if answer[2] >= 500] == []
     assert {status for _phase, kind, status, _s in answers if kind == "register"} == {302}
-    slowest = max(answers, key=lambda answer: answer[3])
-    assert slowest[3] < 1, f"the slowest answer took {slowest[3]:.2f} s: {slowest}"
+    slow_phase, slow_kind, _status, slowest = max(answers, key=lambda answer: answer[3].seconds)
+    assert slowest.seconds < 1, (
+        f"a {slow_kind} in the phase {slow_phase!r} took {slowest.seconds:.2f} s "
+        f"({slowest.wall:.2f} s on the clock, of which {slowest.cpu_wait:.2f} s waiting for a CPU)"
+    )
     assert Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).count() == len(people)
     assert received == Counter(people_emails), "every ticket exactly once"
 
 
 def print_summary(answers, received) -> None:
-    print("\nphase                 requests  5xx  max s   mean s")
+    """Per phase: the time requests took (without waiting for a CPU), then the wall clock and that wait."""
+    print("\nphase                 requests  5xx  max s  mean s  max wall s  CPU wait s")
     for phase in PHASES:
-        times = [seconds for name, _kind, _status, seconds in answers if name == phase]
-        errors = sum(1 for name, _kind, status, _s in answers if name == phase and status >= 500)
-        print(f"{phase:<22}{len(times):>8}{errors:>5}{max(times):>7.2f}{sum(times) / len(times):>9.3f}")
+        timings = [timing for name, _kind, _status, timing in answers if name == phase]
+        errors = sum(1 for name, _kind, status, _t in answers if name == phase and status >= 500)
+        seconds = [timing.seconds for timing in timings]
+        print(
+            f"{phase:<22}{len(timings):>8}{errors:>5}{max(seconds):>7.2f}{sum(seconds) / len(seconds):>8.3f}"
+            f"{max(timing.wall for timing in timings):>12.2f}{sum(timing.cpu_wait for timing in timings):>12.2f}"
+        )
     print(f"ticket mails received: {sum(received.values())} for {len(received)} people")

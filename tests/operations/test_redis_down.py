@@ -4,7 +4,6 @@ does what it says when its store is down. (Runs without services: a port nobody 
 socket that accepts and never answers is a hung one.)"""
 
 import socket
-import time
 
 import pytest
 from django.test import override_settings
@@ -19,6 +18,7 @@ from home.tasks import resend_owed_mail, send_outbox_mail
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.conftest import free_port, redis_caches, use_broker
+from tests.timing import timed
 
 pytestmark = pytest.mark.django_db
 
@@ -53,20 +53,14 @@ def event():
     return EventPageFactory(parent=EventIndexPageFactory(parent=ensure_home_page()), capacity=10)
 
 
-def timed(call):
-    started = time.perf_counter()
-    result = call()
-    return result, time.perf_counter() - started
-
-
 def test_pages_render_and_a_logged_in_person_stays_logged_in(client, redis_down, event):
     person = make_user()
     client.force_login(person)
 
     for path in ["/da/", event.url, "/da/account/"]:
-        response, seconds = timed(lambda path=path: client.get(path))
+        response, timing = timed(lambda path=path: client.get(path))
         assert response.status_code == 200, path
-        assert seconds < 1, f"{path} took {seconds:.2f} s"
+        assert timing.seconds < 1, f"{path} took {timing.seconds:.2f} s ({timing})"
     assert response.context["user"] == person  # still logged in: the session is in the database
 
 
@@ -75,12 +69,12 @@ def test_registration_succeeds_and_its_mail_waits_in_the_outbox_when_the_broker_
     client.force_login(person)
     use_broker(redis_down.replace("/0", "/1"), eager=False)
     try:
-        response, seconds = timed(lambda: client.post(f"/da/events/{event.pk}/register/", {"accept_terms": "1"}))
+        response, timing = timed(lambda: client.post(f"/da/events/{event.pk}/register/", {"accept_terms": "1"}))
     finally:
         use_broker("memory://localhost/", eager=True)
 
     assert response.status_code == 302
-    assert seconds < 1.5, f"registering took {seconds:.2f} s"
+    assert timing.seconds < 1.5, f"registering took {timing.seconds:.2f} s ({timing})"
     assert Registration.objects.get(user=person).status == Registration.Status.CONFIRMED
     ticket_mail = OutboxMail.objects.get(recipient=person.email)
     assert ticket_mail.sent_at is None and ticket_mail.attempts == 0
@@ -100,8 +94,23 @@ def test_publishing_to_a_hung_broker_gives_up_within_a_second_and_then_does_not_
         use_broker("memory://localhost/", eager=True)
 
     assert (sent, again) == (False, False)
-    assert first < 1, f"the first publish held the request {first:.2f} s"
-    assert second < 0.05, "after a failure the process leaves the broker alone for a while"
+    assert first.seconds < 1, f"the first publish held the request {first.seconds:.2f} s"
+    assert second.seconds < 0.05, "after a failure the process leaves the broker alone for a while"
+
+
+@override_settings(PUBLISH_TIMEOUT_SECONDS=5)
+def test_publishing_to_a_stopped_broker_fails_at_once_instead_of_waiting_out_the_timeout(caplog):
+    # kombu would retry the refused connection, sleeping seconds in between, until the timeout ended the wait.
+    use_broker(f"redis://127.0.0.1:{free_port()}/1", eager=False)
+    try:
+        sent, timing = timed(lambda: publish.publish(send_outbox_mail, 1))
+    finally:
+        use_broker("memory://localhost/", eager=True)
+
+    assert sent is False
+    assert timing.seconds < 2.5, f"a refused connection held the request {timing.seconds:.2f} s"
+    assert "Connection refused" in caplog.text
+    assert publish.broker_paused()
 
 
 def test_login_limits_still_hold_per_process_and_account_deletion_is_closed_while_the_store_is_down(
