@@ -1,6 +1,7 @@
 """Real services for the integration tests: an SMTP server (aiosmtpd), a Celery worker in its own process on a
 Redis broker, sharing this test run's PostgreSQL database."""
 
+import asyncio
 import os
 import signal
 import socket
@@ -48,28 +49,37 @@ def wait_for(condition: Callable[[], object], *, timeout: float, what: str, log:
 
 
 class Inbox:
-    """aiosmtpd handler keeping every message it accepts."""
+    """aiosmtpd handler keeping every message it accepts; with a `delay` it confirms each only that many seconds
+    after it has the whole message (a slow server: the message counts as received either way)."""
 
-    def __init__(self):
+    def __init__(self, delay: float = 0.0):
         self.received: list[tuple[list[str], Message]] = []
+        self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         self.received.append((list(envelope.rcpt_tos), message_from_bytes(envelope.original_content)))
+        if self.delay:
+            await asyncio.sleep(self.delay)
         return "250 Message accepted for delivery"
 
 
 class SMTPServer:
-    def __init__(self, port: int):
+    """An SMTP server on `port` that a test can stop and start again on the same port (its inbox stays)."""
+
+    def __init__(self, port: int, delay: float = 0.0):
         self.port = port
-        self.inbox = Inbox()
-        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=port)
+        self.inbox = Inbox(delay)
+        self._controller: Controller | None = None
 
     def start(self) -> "SMTPServer":
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         return self
 
     def stop(self) -> None:
-        self._controller.stop()
+        if self._controller:
+            self._controller.stop()
+            self._controller = None
 
 
 @pytest.fixture

@@ -6,12 +6,9 @@ A request's time is its wall-clock time less the time it only waited for a CPU (
 whose cores other test runs hold, that wait alone reached 1.2 s for a page that needs 0.07 s of CPU (load 16 on two
 cores). A socket timeout, a retry's sleep or a slow query is not in that wait. The summary prints both, per phase."""
 
-import asyncio
 from collections import Counter
-from email import message_from_bytes
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.test import Client, override_settings
 
 from events.factories import EventIndexPageFactory, EventPageFactory
@@ -21,7 +18,7 @@ from home.cache import reset_pauses
 from home.models import OutboxMail
 from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import Workers, free_port, redis_caches, use_broker, wait_for
+from tests.integration.conftest import SMTPServer, Workers, free_port, redis_caches, use_broker, wait_for
 from tests.timing import Timing, timed
 
 pytestmark = pytest.mark.integration
@@ -31,40 +28,10 @@ PHASES = ["normal", "Redis down", "SMTP down", "both down", "restored (SMTP slow
 WORKER_ENV = {"MAIL_OUTBOX_SWEEP_SECONDS": "2", "MAIL_OUTBOX_RETRY_AFTER_SECONDS": "3", "EMAIL_TIMEOUT": "10"}
 
 
-class Inbox:
-    def __init__(self):
-        self.received = []
-        self.delay = 0.0
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        await asyncio.sleep(self.delay)
-        self.received.append((list(envelope.rcpt_tos), message_from_bytes(envelope.original_content)))
-        return "250 Message accepted for delivery"
-
-
-class SMTPServer:
-    """An SMTP server the test can stop, start again on the same port, and slow down."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.inbox = Inbox()
-        self.controller = None
-
-    def start(self):
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        if self.controller:
-            self.controller.stop()
-            self.controller = None
-
-
 def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_ticket_arrives_once(
     transactional_db, own_redis, tmp_path
 ):
-    smtp = SMTPServer()
-    smtp.start()
+    smtp = SMTPServer(free_port()).start()
     from celery import current_app
 
     saved_broker = current_app.conf.broker_url, current_app.conf.task_always_eager

@@ -1,11 +1,7 @@
 """A mail is delivered once: one Message-ID across attempts, a slow server gets the message at most twice, a mail
 whose subject is gone is given up with its reason, and staff can send a given-up mail again with one click."""
 
-import asyncio
-from email import message_from_bytes
-
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.core import mail
 from django.test import override_settings
@@ -14,41 +10,26 @@ from django.utils import translation
 
 from home.models import OutboxMail
 from home.tasks import resend_owed_mail, send_outbox_mail
-from tests.integration.conftest import free_port
+from tests.integration.conftest import Inbox, SMTPServer, free_port
 from tests.mail.test_outbox import TEST_MAIL, queue_committed
 
 pytestmark = pytest.mark.django_db
 Reason = OutboxMail.GiveUpReason
 
 
-class SlowInbox:
-    """An SMTP server that keeps every message and confirms each only after `delay` seconds."""
-
-    def __init__(self, delay: float):
-        self.delay = delay
-        self.received = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.received.append(message_from_bytes(envelope.original_content))
-        await asyncio.sleep(self.delay)
-        return "250 Message accepted for delivery"
-
-
 @pytest.fixture
 def slow_smtp():
+    """Starts SMTP servers that confirm each message `delay` seconds after they have it."""
     servers = []
 
-    def start(delay: float) -> SlowInbox:
-        inbox = SlowInbox(delay)
-        port = free_port()
-        controller = Controller(inbox, hostname="127.0.0.1", port=port)
-        controller.start()
-        servers.append(controller)
-        return inbox, port
+    def start(delay: float) -> tuple[Inbox, int]:
+        server = SMTPServer(free_port(), delay=delay).start()
+        servers.append(server)
+        return server.inbox, server.port
 
     yield start
-    for controller in servers:
-        controller.stop()
+    for server in servers:
+        server.stop()
 
 
 def smtp_settings(port: int, timeout: float):
@@ -85,7 +66,7 @@ def test_a_server_that_confirms_within_the_timeout_gets_the_mail_once(slow_smtp)
         assert send(row) == "sent"
 
     assert len(inbox.received) == 1
-    assert inbox.received[0]["Message-ID"] == row.message_id
+    assert inbox.received[0][1]["Message-ID"] == row.message_id
 
 
 def test_a_server_slower_than_the_timeout_gets_the_same_message_at_most_twice_then_it_is_given_up(slow_smtp):
@@ -102,7 +83,7 @@ def test_a_server_slower_than_the_timeout_gets_the_same_message_at_most_twice_th
             assert resend_owed_mail() == 0
         assert send(row) == "already done"
 
-    assert [message["Message-ID"] for message in inbox.received] == [row.message_id, row.message_id]
+    assert [message["Message-ID"] for _to, message in inbox.received] == [row.message_id, row.message_id]
 
 
 def test_a_server_that_is_down_before_the_message_is_not_counted_as_an_unconfirmed_hand_over(slow_smtp):
