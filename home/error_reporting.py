@@ -60,7 +60,8 @@ def init_sentry(dsn: str, *, environment: str, release: str | None = None, **opt
         dsn=dsn,
         environment=environment,
         release=release,
-        send_default_pii=False,
+        # No personal data from the integrations: send_default_pii is left unset, so it is off (setting it, even to
+        # False, is deprecated in favour of data_collection, which would also switch Sentry's own scrubber off).
         include_local_variables=False,
         max_request_body_size="never",
         before_send=scrub_event,
