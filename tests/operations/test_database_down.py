@@ -5,6 +5,7 @@ import pytest
 from django.db import connection, connections
 
 from tests.integration.conftest import free_port
+from tests.timing import timed
 
 pytestmark = pytest.mark.integration
 
@@ -48,7 +49,19 @@ def test_the_public_health_check_says_down(client, database_down):
 
 
 @pytest.mark.django_db
-def test_postgresql_cancels_statements_past_the_timeout():
+def test_every_statement_runs_under_the_20_second_timeout():
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "20s"
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.operations.crash_urls")
+def test_a_runaway_query_is_cancelled_and_the_visitor_gets_the_friendly_503_page(client):
+    client.raise_request_exception = False
+
+    response, timing = timed(lambda: client.get("/runaway/"))
+
+    assert response.status_code == 503
+    assert "<h1>Tilbage om lidt</h1>" in response.content.decode()  # the site's language: no prefix, no header
+    assert timing.seconds < 5, "PostgreSQL cancelled the query instead of letting it run its 10 s"
