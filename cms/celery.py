@@ -1,6 +1,7 @@
 """The Celery app: reads the CELERY_* settings, finds each app's tasks.py, and holds the beat schedule."""
 
 import os
+from datetime import timedelta
 
 from celery import Celery
 from celery.schedules import crontab
@@ -12,8 +13,11 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
-    # Mail owed but not sent (broker or SMTP was down) is sent again.
-    "resend-owed-mail": {"task": "home.tasks.resend_owed_mail", "schedule": crontab(minute="*/5")},
+    # Mail owed but not sent (broker or SMTP was down) is sent again; each run is also beat's heartbeat.
+    "resend-owed-mail": {
+        "task": "home.tasks.resend_owed_mail",
+        "schedule": timedelta(seconds=float(os.environ.get("MAIL_OUTBOX_SWEEP_SECONDS") or 60)),
+    },
     # Memberships that ended become Lapsed and get a renewal mail (idempotent: a rerun finds nothing new).
     "mark-lapsed-members": {"task": "community.tasks.mark_lapsed_members", "schedule": crontab(hour=6, minute=15)},
     # Ticket holders of events starting in 20-28 hours get a reminder (once each: the task claims each ticket).

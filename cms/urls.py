@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("health/", home_views.health, name="health"),
+    path("health/detail/", home_views.health_detail, name="health_detail"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from community.models import User
 from community.services.newsletter import enqueue_sync
+from home.publish import publish
 
 
 @receiver(pre_save, sender=User, dispatch_uid="community_newsletter_choice_changed")
@@ -43,4 +44,4 @@ def unsubscribe_deleted_account(sender, instance: User, **kwargs):
         from community.tasks import unsubscribe_newsletter
 
         email = instance.email
-        transaction.on_commit(lambda: unsubscribe_newsletter.delay(email))
+        transaction.on_commit(lambda: publish(unsubscribe_newsletter, email))

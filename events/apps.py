@@ -9,12 +9,19 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are not loaded before ready().
-        from events.tickets import EVENT_MAILS, TICKET_MAIL, registration_mail_context, ticket_attachments
-        from home.mail import register_attachments, register_context
+        from events.tickets import (
+            EVENT_MAILS,
+            TICKET_MAIL,
+            mark_ticket_mailed,
+            registration_mail_context,
+            ticket_attachments,
+        )
+        from home.mail import register_attachments, register_context, register_on_sent
 
         for template in EVENT_MAILS:
             register_context(template, registration_mail_context)
         register_attachments(TICKET_MAIL, ticket_attachments)
+        register_on_sent(TICKET_MAIL, mark_ticket_mailed)
 
         # "My tickets" on every user's My page (events.views / events/templates/events/registration).
         from community.dashboard import register_dashboard_section

@@ -52,21 +52,22 @@ def registration_mail_context(row: OutboxMail) -> dict:
 
 
 def ticket_attachments(row: OutboxMail) -> list[MailAttachment]:
-    """The QR code (inline for the HTML's cid:ticket-qr, and as ticket.png) and the event as event.ics.
-
-    Runs in home.tasks' sending transaction, which locks the outbox row and marks it sent: recording
-    ticket_mailed_at here commits with that mark (and rolls back with it if the SMTP server refuses), so a
-    retried task neither sends the ticket twice nor records a mail that never went out."""
+    """The QR code (inline for the HTML's cid:ticket-qr, and as ticket.png) and the event as event.ics."""
     from events.qr import ticket_qr_png
 
     registration = _registration(row)
     png = ticket_qr_png(registration)
     ics = build_calendar([event_in_language(registration.event, row.language)])
-    Registration.objects.filter(pk=registration.pk, ticket_mailed_at__isnull=True).update(
-        ticket_mailed_at=timezone.now()
-    )
     return [
         MailAttachment("ticket-qr.png", png, "image/png", content_id=QR_CONTENT_ID),
         MailAttachment("ticket.png", png, "image/png"),
         MailAttachment("event.ics", ics.encode("utf-8"), "text/calendar"),
     ]
+
+
+def mark_ticket_mailed(row: OutboxMail) -> None:
+    """Record ticket_mailed_at once the SMTP server confirmed the ticket (home.mail runs this in the short
+    transaction that marks the mail sent, so no registration row is locked while the server talks)."""
+    Registration.objects.filter(pk=row.context["registration_id"], ticket_mailed_at__isnull=True).update(
+        ticket_mailed_at=timezone.now()
+    )

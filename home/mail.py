@@ -2,7 +2,8 @@
 
 No app calls `send_mail` itself. A change that owes a mail calls `queue_mail` inside its transaction; the
 row commits or rolls back with the change, and only a committed row is handed to Celery
-(`home.tasks.send_outbox_mail`), which renders it here in the recipient's language and sends it.
+(`home.tasks.send_outbox_mail`), which renders it here in the recipient's language and sends it. What an app
+must record once its mail has gone out it registers with `register_on_sent`.
 """
 
 import json
@@ -18,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from home.models import OutboxMail
+from home.publish import publish
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,27 @@ def unregister_context(template: str) -> None:
     _context_builders.pop(template, None)
 
 
+SentHook = Callable[[OutboxMail], None]
+
+# Run in the short transaction that marks a row sent (after the SMTP server confirmed it), never while it talks.
+_sent_hooks: dict[str, SentHook] = {}
+
+
+def register_on_sent(template: str, hook: SentHook) -> None:
+    """Call `hook(row)` when a mail of `template` has been sent, in the transaction that marks it sent."""
+    _sent_hooks[template] = hook
+
+
+def unregister_on_sent(template: str) -> None:
+    _sent_hooks.pop(template, None)
+
+
+def mail_sent(row: OutboxMail) -> None:
+    hook = _sent_hooks.get(row.template)
+    if hook:
+        hook(row)
+
+
 def queue_mail(*, to: str, template: str, context: dict, language: str) -> OutboxMail:
     """Record a mail owed to `to` and send it once the caller's transaction commits (never if it rolls back).
 
@@ -81,17 +104,26 @@ def queue_mail(*, to: str, template: str, context: dict, language: str) -> Outbo
 
 
 def enqueue_sending(outbox_id: int) -> None:
-    """Hand a committed row to Celery. If the broker is down the row stays owed and the beat task sends it later,
-    so the request that owed the mail still succeeds."""
+    """Hand a committed row to Celery, within a bounded time (home.publish). If the broker is down, hung or slow
+    the row stays owed and the beat task sends it later, so the request that owed the mail still succeeds."""
     # Imported here because home.tasks imports this module.
     from home.tasks import send_outbox_mail
 
-    try:
-        send_outbox_mail.delay(outbox_id)
-    except Exception:  # noqa: BLE001 - any broker failure: resend_owed_mail picks the row up later
-        logger.warning(
-            "Could not enqueue outbox mail %s; it stays owed for resend_owed_mail", outbox_id, exc_info=True
+    if not publish(send_outbox_mail, outbox_id):
+        logger.warning("Outbox mail %s not handed to the broker; it stays owed for resend_owed_mail", outbox_id)
+
+
+def send_again(outbox_id: int) -> bool:
+    """Give a given-up mail another go (staff, after fixing what stopped it). Returns False if it was not given up."""
+    with transaction.atomic():
+        revived = (
+            OutboxMail.objects.given_up()
+            .filter(pk=outbox_id)
+            .update(gave_up_at=None, gave_up_reason="", unconfirmed_at=None, claimed_until=None)
         )
+        if revived:
+            transaction.on_commit(lambda: enqueue_sending(outbox_id))
+    return bool(revived)
 
 
 def mail_context(row: OutboxMail) -> dict:
@@ -120,7 +152,8 @@ def render_mail(row: OutboxMail) -> "OutboxMessage":
         subject=subject,
         body=text,
         to=[row.recipient],
-        headers={"Content-Language": row.language},
+        # One Message-ID for every attempt: a mail the server got twice reads as one in the recipient's client.
+        headers={"Content-Language": row.language, "Message-ID": row.message_id},
     )
     message.attach_alternative(html, "text/html")
     builder = _attachment_builders.get(row.template)

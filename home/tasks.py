@@ -6,21 +6,36 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, transaction
 from django.db.models import F
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 
-from home.mail import render_mail
+from home.mail import mail_sent, render_mail
 from home.models import OutboxMail
+from home.models.heartbeat import beat
+from home.smtp import MaybeDelivered
 
 logger = logging.getLogger(__name__)
 
-# A later attempt can get past these: the SMTP server or the network was down, busy or slow.
-# (ConnectionError and socket timeouts are OSErrors.)
-RETRY_ON = (smtplib.SMTPException, OSError)
+# A later attempt can get past these: the SMTP server, the network, the database or file storage was down, busy
+# or slow. (ConnectionError, socket timeouts and MaybeDelivered are OSErrors; smtplib's errors too.)
+RETRY_ON = (OSError, DatabaseError)
 # How many owed rows one beat run hands to the workers; the next run takes the rest.
 RESEND_BATCH = 500
+Reason = OutboxMail.GiveUpReason
+
+
+class GaveUp(Exception):
+    def __init__(self, reason: str, error: BaseException):
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.reason = reason
+
+
+def claim_seconds() -> int:
+    """How long a claim holds a row: longer than any one SMTP conversation (about ten exchanges, each allowed
+    EMAIL_TIMEOUT), so only a sender that died mid-conversation loses its row to another."""
+    return 10 * int(getattr(settings, "EMAIL_TIMEOUT", None) or 60) + 30
 
 
 @shared_task(
@@ -34,71 +49,99 @@ RESEND_BATCH = 500
     max_retries=8,
 )
 def send_outbox_mail(self, outbox_id: int) -> str:
-    """Send one outbox row unless it was sent already; record the failure and retry with backoff if not."""
+    """Send one owed outbox row unless another sender holds it; give it up for a reason no retry can fix, else
+    record the failure and retry with backoff (the beat task takes over when the retries run out)."""
+    row = _claim(outbox_id)
+    if row is None:
+        return "being sent" if OutboxMail.objects.owed().filter(pk=outbox_id).exists() else "already done"
     try:
-        return _send(outbox_id)
-    except Exception as exc:
-        permanent = _is_permanent(exc)
-        _record_failure(outbox_id, exc, give_up=permanent)
-        if permanent:
-            logger.error("Gave up on outbox mail %s: %s", outbox_id, exc)
-            return "gave up"
-        if self.request.is_eager and isinstance(exc, RETRY_ON):
+        _render_and_send(row)
+    except GaveUp as exc:
+        _release(row, str(exc), give_up=exc.reason)
+        logger.error("Gave up on outbox mail %s (%s): %s", outbox_id, exc.reason, exc)
+        return "gave up"
+    except RETRY_ON as exc:
+        _release(row, f"{type(exc).__name__}: {exc}", unconfirmed=isinstance(exc, MaybeDelivered))
+        if self.request.is_eager:
             # In-process (no broker) the retries would run at once inside the request that owed the mail;
             # the row stays owed instead and resend_owed_mail sends it once the SMTP server answers.
             logger.warning("Outbox mail %s not sent, left owed: %s", outbox_id, exc)
             return "owed"
         raise
-
-
-def _send(outbox_id: int) -> str:
-    with transaction.atomic():
-        # skip_locked: a row another worker holds is being sent by it right now, so this task has nothing to do.
-        # (SQLite has no row locks; Django drops the clause there and SQLite's single writer serialises senders.)
-        row = OutboxMail.objects.select_for_update(skip_locked=True).filter(pk=outbox_id).first()
-        if row is None:
-            return "locked or deleted"
-        if row.sent_at or row.gave_up_at:
-            return "already done"
-        render_mail(row).send()
-        # Saved in the transaction that holds the lock, so no other task can send the row in between.
-        now = timezone.now()
-        row.sent_at = row.last_attempt_at = now
-        row.attempts += 1
-        row.last_error = ""
-        row.save(update_fields=["sent_at", "last_attempt_at", "attempts", "last_error"])
+    _mark_sent(row)
     return "sent"
 
 
-def _is_permanent(exc: Exception) -> bool:
-    """Failures that no retry can fix: the mail's templates are broken, or the server refuses every recipient
-    for good (5xx; a 4xx refusal such as greylisting is worth retrying)."""
-    if isinstance(exc, TemplateDoesNotExist | TemplateSyntaxError):
-        return True
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return bool(exc.recipients) and all(code >= 500 for code, _ in exc.recipients.values())
-    return False
-
-
-def _record_failure(outbox_id: int, exc: Exception, *, give_up: bool) -> None:
-    """Count the attempt and keep the error. Runs after the sending transaction rolled back, in its own, so the
-    record stays even though the task goes on to raise."""
+def _claim(outbox_id: int) -> OutboxMail | None:
+    """Take the row for this sender with one conditional UPDATE, committed at once: no lock is held while the
+    SMTP server talks, and of two tasks for one row only one gets it."""
     now = timezone.now()
-    changes = {"attempts": F("attempts") + 1, "last_attempt_at": now, "last_error": f"{type(exc).__name__}: {exc}"}
-    if give_up:
-        changes["gave_up_at"] = now
+    claimed = (
+        OutboxMail.objects.owed()
+        .unclaimed(now)
+        .filter(pk=outbox_id)
+        .update(
+            claimed_until=now + timedelta(seconds=claim_seconds()), attempts=F("attempts") + 1, last_attempt_at=now
+        )
+    )
+    return OutboxMail.objects.get(pk=outbox_id) if claimed else None
+
+
+def _render_and_send(row: OutboxMail) -> None:
     try:
-        OutboxMail.objects.filter(pk=outbox_id, sent_at__isnull=True).update(**changes)
+        message = render_mail(row)
+    except RETRY_ON:
+        raise
+    except ObjectDoesNotExist as exc:  # the registration, user … the mail is about was deleted
+        raise GaveUp(Reason.SUBJECT_GONE, exc) from exc
+    except Exception as exc:  # a template or code error: no retry writes it differently
+        raise GaveUp(Reason.BROKEN, exc) from exc
+    try:
+        message.send()
+    except MaybeDelivered as exc:
+        if row.unconfirmed_at:  # the second unconfirmed hand-over: stop rather than mail the person again
+            raise GaveUp(Reason.UNCONFIRMED, exc) from exc
+        raise
+    except smtplib.SMTPRecipientsRefused as exc:
+        # 5xx for every recipient is for good; a 4xx refusal (greylisting, a full mailbox) is worth retrying.
+        if exc.recipients and all(code >= 500 for code, _ in exc.recipients.values()):
+            raise GaveUp(Reason.REFUSED, exc) from exc
+        raise
+
+
+def _mark_sent(row: OutboxMail) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        marked = OutboxMail.objects.filter(pk=row.pk, sent_at__isnull=True).update(
+            sent_at=now, last_attempt_at=now, last_error="", claimed_until=None
+        )
+        if marked:
+            mail_sent(row)
+
+
+def _release(row: OutboxMail, error: str, *, give_up: str = "", unconfirmed: bool = False) -> None:
+    """Let go of the claim and keep the error (and why the row was given up, if it was)."""
+    now = timezone.now()
+    changes = {"claimed_until": None, "last_attempt_at": now, "last_error": error}
+    if give_up:
+        changes |= {"gave_up_at": now, "gave_up_reason": give_up}
+    if unconfirmed:
+        changes["unconfirmed_at"] = now
+    try:
+        OutboxMail.objects.filter(pk=row.pk, sent_at__isnull=True).update(**changes)
     except DatabaseError:
-        logger.exception("Could not record the failure of outbox mail %s", outbox_id)
+        logger.exception("Could not record the failure of outbox mail %s", row.pk)
 
 
 @shared_task(name="home.tasks.resend_owed_mail", acks_late=True)
 def resend_owed_mail() -> int:
     """Beat task: hand every owed row that nobody touched for MAIL_OUTBOX_RETRY_AFTER_SECONDS to a worker again.
-    These are rows whose first enqueue was lost (broker down) or whose retries ran out (a long SMTP outage)."""
-    cutoff = timezone.now() - timedelta(seconds=settings.MAIL_OUTBOX_RETRY_AFTER_SECONDS)
-    owed = OutboxMail.objects.owed().untouched_since(cutoff).order_by("created_at")
+    These are rows whose first enqueue was lost (broker down or restarted empty) or whose retries ran out (a long
+    SMTP outage). It also records that beat and a worker are alive (the detailed health check reads it)."""
+    beat("resend_owed_mail")
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.MAIL_OUTBOX_RETRY_AFTER_SECONDS)
+    owed = OutboxMail.objects.owed().unclaimed(now).untouched_since(cutoff).order_by("created_at")
     outbox_ids = list(owed.values_list("pk", flat=True)[:RESEND_BATCH])
     for outbox_id in outbox_ids:
         send_outbox_mail.delay(outbox_id)

@@ -1,22 +1,49 @@
-"""Site-wide views: the health check and the translated error pages."""
+"""Site-wide views: the health checks and the translated error pages."""
 
-from django.http import HttpRequest, HttpResponseServerError, JsonResponse
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from home.health import check_all
+from home.health import DOWN, detailed, site_can_serve
 from home.translations.fallback import page_in_another_language
 
 
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    """JSON state of the database, cache and Celery broker; 503 when one of them is down."""
-    checks = check_all()
-    healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
+    """For load balancers: 200 while this server can answer pages, 503 only when it cannot (database down).
+    A broker, cache or mail problem shows in the detailed check, not here: taking healthy servers out of a load
+    balancer would not fix it."""
+    if site_can_serve():
+        return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "down"}, status=503)
+
+
+@never_cache
+@require_GET
+def health_detail(request: HttpRequest) -> JsonResponse:
+    """For staff and monitoring (HEALTH_TOKEN as a bearer token): every service with timings, owed mail, beat."""
+    if not (request.user.is_authenticated and request.user.is_staff) and not _has_health_token(request):
+        return JsonResponse({"status": "forbidden"}, status=403)
+    report = detailed()
+    return JsonResponse(report, status=503 if report["status"] == DOWN else 200)
+
+
+def _has_health_token(request: HttpRequest) -> bool:
+    token = settings.HEALTH_TOKEN
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    return bool(token and given) and constant_time_compare(given, token)
+
+
+# What a database that cannot be reached (or a statement it cancelled) raises; handled as 503, not 500.
+DatabaseUnavailable = (OperationalError, InterfaceError)
 
 
 def bad_request(request: HttpRequest, exception=None):
@@ -32,7 +59,12 @@ def page_not_found(request: HttpRequest, exception=None):
     return render(request, "404.html", {"elsewhere": page_in_another_language(request)}, status=404)
 
 
-def server_error(request: HttpRequest) -> HttpResponseServerError:
+def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without the request, so no context processor runs and nothing touches the database: whatever
     # broke may be exactly those. The active language still comes from LocaleMiddleware.
+    if isinstance(sys.exception(), DatabaseUnavailable):
+        # The database is down (or cancelled a runaway query): a friendly "back soon" page, 503 with Retry-After.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

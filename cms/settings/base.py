@@ -1,11 +1,21 @@
 """Settings shared by every environment; everything that differs between machines comes from the environment."""
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import email_settings_from_url, env_bool, env_int, env_list, env_str, machine_translator, redis_url_with_db
+from .env import (
+    email_settings_from_url,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+    machine_translator,
+    redis_url_with_db,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -106,24 +116,41 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that stops answering fails requests (and /health/) in seconds instead of hanging workers.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+    # No runaway query holds a web or worker process: PostgreSQL cancels any statement running longer than this
+    # (seconds; below gunicorn's 30 s timeout, so the request gets an error page instead of a killed worker).
+    # 0 turns it off, e.g. for a long migration: DB_STATEMENT_TIMEOUT=0 manage.py migrate.
+    _statement_timeout_ms = int(env_float("DB_STATEMENT_TIMEOUT", 20) * 1000)
+    DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={_statement_timeout_ms}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Redis: cache, sessions and the Celery broker when REDIS_URL is set ---------------------------
+# --- Redis: the cache and the Celery broker when REDIS_URL is set ---------------------------------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Errors are logged and read as misses, and after one this process leaves Redis alone for a few
+            # seconds (home.cache): a Redis outage makes pages slower, never broken.
+            "BACKEND": "home.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "cms"),
             "TIMEOUT": 300,
-            # A Redis that stopped answering fails fast instead of holding every request.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+            "OPTIONS": {
+                # Redis answers in well under a millisecond; one that takes this long is treated as down.
+                "socket_connect_timeout": env_float("CACHE_SOCKET_TIMEOUT", 0.25),
+                "socket_timeout": env_float("CACHE_SOCKET_TIMEOUT", 0.25),
+            },
+        },
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cms"}}
+# The rate limits' counters (community.services.ratelimit) are in the same cache, but their errors are not
+# swallowed: each limit decides what a down store means for it. Without Redis: the same local memory.
+CACHES["ratelimit"] = {**CACHES["default"], "OPTIONS": {**CACHES["default"].get("OPTIONS", {}), "RAISE": True}}
+# How long a process leaves the cache alone after an error before trying it again.
+CACHE_RETRY_AFTER_SECONDS = env_float("CACHE_RETRY_AFTER_SECONDS", 5)
+# Sessions live in the database: they survive a Redis outage or restart, and a log out during an outage is not
+# undone afterwards by a session the cache could not forget (what cached_db sessions would do).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Celery: a real broker with REDIS_URL, tasks run in-process without one -----------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or (
@@ -136,9 +163,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A broker that is down fails the enqueue fast (the outbox row stays owed) instead of holding the request.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3}
+# A worker or beat that lost the broker keeps trying to reconnect for as long as it takes (Celery's default gives
+# up after 100 tries and exits).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Socket timeouts so a hung broker frees the threads that publish (home.publish) and the worker's connection.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3, "socket_timeout": 5}
 CELERY_TIMEZONE = "Europe/Copenhagen"
+# A web request gives the broker this long to take a task (on a background thread), then moves on; after a
+# failure the process stops trying for PUBLISH_PAUSE_SECONDS (home.publish). The sweeper sends what was left.
+PUBLISH_TIMEOUT_SECONDS = env_float("PUBLISH_TIMEOUT_SECONDS", 0.5)
+PUBLISH_PAUSE_SECONDS = env_float("PUBLISH_PAUSE_SECONDS", 10)
 
 # --- Mail: EMAIL_URL (smtp://user:pass@host:port?tls=1), else printed to the console -------------
 EMAIL_URL = env_str("EMAIL_URL")
@@ -148,8 +182,16 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Danish Data Science Community <noreply@ddsc.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# How long an owed mail waits before the beat task sends it again (an outage left it unsent).
-MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 300)
+# How long an owed mail nobody touched waits before beat's sweep (every MAIL_OUTBOX_SWEEP_SECONDS, read by
+# cms/celery.py) sends it again: its enqueue was lost, or its worker's retries ran out.
+MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 120)
+
+# --- Health -----------------------------------------------------------------------------------------
+# /health/detail/ answers staff and whoever sends "Authorization: Bearer <HEALTH_TOKEN>" (monitoring).
+HEALTH_TOKEN = env_str("HEALTH_TOKEN", "")
+# The detailed check says "degraded" when the oldest owed mail, or beat's last outbox sweep, is older than this.
+HEALTH_OWED_MAIL_MAX_AGE_SECONDS = env_int("HEALTH_OWED_MAIL_MAX_AGE_SECONDS", 15 * 60)
+HEALTH_BEAT_MAX_AGE_SECONDS = env_int("HEALTH_BEAT_MAX_AGE_SECONDS", 5 * 60)
 
 # --- Users -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "community.User"
@@ -172,8 +214,6 @@ AUTH_PASSWORD_VALIDATORS = [
 MEMBERSHIP_STATUTES_URL = env_str("MEMBERSHIP_STATUTES_URL", "")
 # The newsletter service adapter (dotted path of a community.services.newsletter.NewsletterProvider).
 NEWSLETTER_PROVIDER = env_str("NEWSLETTER_PROVIDER", "community.services.newsletter.NullProvider")
-# How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR), for rate limits per IP.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # --- Numbers (stats) -------------------------------------------------------------------------------
 # How long a salary table stays cached; an import makes every cached table stale at once. 0 turns caching off.
@@ -279,14 +319,41 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # its output; otherwise the button is not shown (home/machine_translation.py).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=False)
 
+# --- Errors: Sentry when SENTRY_DSN is set, else a mail to ADMINS; personal data scrubbed (home.error_reporting) --
+# ADMINS: comma-separated addresses, each optionally "Name <address>".
+ADMINS = [parseaddr(entry) for entry in env_list("ADMINS")]
+SENTRY_DSN = env_str("SENTRY_DSN")
+DEFAULT_EXCEPTION_REPORTER_FILTER = "home.error_reporting.ScrubbingReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "home.error_reporting.ScrubbingExceptionReporter"
+if SENTRY_DSN:
+    from home.error_reporting import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"), release=env_str("SENTRY_RELEASE"))
+
 # --- Logging: to stderr, where gunicorn, Celery and containers collect it -------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "{levelname} {asctime} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "home.error_reporting.ThrottledAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    # Errors from anywhere (requests, tasks) reach the admins by mail, unless Sentry has them.
+    "root": {
+        "handlers": ["console", "mail_admins"] if ADMINS and not SENTRY_DSN else ["console"],
+        "level": env_str("LOG_LEVEL", "INFO"),
+    },
+    "loggers": {
+        # Django's own default handlers (an unscrubbed admin mail among them) are replaced by the root's.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"level": "ERROR"},
+    },
 }
 
 # The admin shows initials instead of fetching avatars from gravatar.com (the site must work offline).

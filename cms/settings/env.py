@@ -30,6 +30,11 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value is not None else default
 
 
+def env_float(name: str, default: float) -> float:
+    value = env_str(name)
+    return float(value) if value is not None else default
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     value = env_str(name)
     if value is None:
@@ -54,14 +59,17 @@ def email_settings_from_url(url: str) -> dict:
     use_ssl = parsed.scheme == "smtps"
     use_tls = not use_ssl and query.get("tls", ["0"])[0].lower() in {"1", "true", "yes"}
     return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        # Django's SMTP backend, able to tell a mail the server may have received (home.smtp.MaybeDelivered).
+        "EMAIL_BACKEND": "home.smtp.EmailBackend",
         "EMAIL_HOST": parsed.hostname or "localhost",
         "EMAIL_PORT": parsed.port or (465 if use_ssl else 25),
         "EMAIL_HOST_USER": unquote(parsed.username or ""),
         "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
         "EMAIL_USE_SSL": use_ssl,
         "EMAIL_USE_TLS": use_tls,
-        "EMAIL_TIMEOUT": 10,
+        # Real servers (and the virus scanning behind them) can take many seconds to confirm a message; RFC 5321
+        # allows them minutes. A timeout shorter than the server's pace means mails resent (see home.smtp).
+        "EMAIL_TIMEOUT": env_int("EMAIL_TIMEOUT", 60),
     }
 
 

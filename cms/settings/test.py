@@ -31,7 +31,10 @@ if not env_str("S3_PUBLIC_BUCKET"):
 # Each test run starts with an empty cache (rate-limit counters, health probes), so counts never leak from an
 # earlier run through a shared Redis; the tests about Redis itself (rate limits across workers, health) switch
 # to it with override_settings.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cms-test"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cms-test"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cms-test"},
+}
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from home.publish import publish
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_PROVIDER = "community.services.newsletter.NullProvider"
@@ -50,4 +52,4 @@ def enqueue_sync(user_id: int) -> None:
     """Sync the user's choice once the current transaction commits (never if it rolls back)."""
     from community.tasks import sync_newsletter_subscription
 
-    transaction.on_commit(lambda: sync_newsletter_subscription.delay(user_id))
+    transaction.on_commit(lambda: publish(sync_newsletter_subscription, user_id))

@@ -3,18 +3,30 @@
 The counters live in Django's cache, so with REDIS_URL set they are shared by every gunicorn worker and machine
 (with the local-memory cache of a bare development machine they are per process). Each limit is a fixed window:
 a counter per action, scope (client IP or e-mail address) and window number, which expires with its window.
+
+When the store (Redis) is down, each limit does what its `if_store_down` says (the table is in README.md,
+"Operations"): "local" counts in this process's memory instead, so the limit still holds per web process and
+people can still log in, register and reset passwords; "closed" refuses every attempt until the store is back.
 """
 
 import hashlib
+from contextlib import suppress
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from home.cache import CacheUnavailable
+
 # Tests give each test a prefix of its own, so counters never leak from one test into the next.
 KEY_PREFIX = "ratelimit"
+
+
+LOCAL = "local"  # the store is down: count in this process (the limit holds per web process)
+CLOSED = "closed"  # the store is down: refuse every attempt
 
 
 @dataclass(frozen=True)
@@ -22,6 +34,7 @@ class Limit:
     scope: str  # "ip" or "email"
     max_hits: int
     window_seconds: int
+    if_store_down: str = LOCAL
 
 
 MINUTE = 60
@@ -34,10 +47,19 @@ LIMITS: dict[str, tuple[Limit, ...]] = {
     "resend_activation": (Limit("email", 3, HOUR), Limit("ip", 10, HOUR)),
     "password_reset": (Limit("email", 3, HOUR), Limit("ip", 10, HOUR)),
     # Wrong passwords typed to confirm deleting an account: a logged-in session must not become a password oracle.
-    "confirm_password": (Limit("email", 5, 15 * MINUTE),),
+    # Nothing is lost by waiting for the store to come back, so this one is closed while it is down.
+    "confirm_password": (Limit("email", 5, 15 * MINUTE, if_store_down=CLOSED),),
     # The public read-only API (/api/v2/): generous for a site or a chat bot, a wall for a scraper loop.
     "api": (Limit("ip", 120, MINUTE),),
 }
+
+# Where "local" limits count while the store is down: this process's memory.
+_local = LocMemCache("ratelimit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+
+
+def store():
+    """The shared store of the counters (the "ratelimit" cache alias: Redis when configured; errors raise)."""
+    return caches["ratelimit"]
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -80,20 +102,33 @@ def _scoped(action: str, ip: str, email: str | None):
 def is_limited(action: str, *, ip: str, email: str | None = None) -> bool:
     """Whether any of the action's limits is used up for this IP or e-mail address."""
     keys = {_key(action, limit, value): limit for limit, value in _scoped(action, ip, email)}
-    counts = cache.get_many(list(keys))
+    try:
+        counts = store().get_many(list(keys))
+    except CacheUnavailable:
+        if any(limit.if_store_down == CLOSED for limit in keys.values()):
+            return True
+        counts = _local.get_many(list(keys))
     return any(counts.get(key, 0) >= limit.max_hits for key, limit in keys.items())
+
+
+def _count(counter, key: str, limit: Limit) -> None:
+    # add() starts the window's counter once; incr() is atomic in Redis and under a lock in local memory.
+    counter.add(key, 0, timeout=limit.window_seconds)
+    try:
+        counter.incr(key)
+    except ValueError:  # the window ended between add() and incr()
+        counter.set(key, 1, timeout=limit.window_seconds)
 
 
 def record(action: str, *, ip: str, email: str | None = None) -> None:
     """Count one hit against each of the action's limits."""
     for limit, value in _scoped(action, ip, email):
         key = _key(action, limit, value)
-        # add() starts the window's counter once; incr() is atomic in Redis and under a lock in local memory.
-        cache.add(key, 0, timeout=limit.window_seconds)
         try:
-            cache.incr(key)
-        except ValueError:  # the window ended between add() and incr()
-            cache.set(key, 1, timeout=limit.window_seconds)
+            _count(store(), key, limit)
+        except CacheUnavailable:
+            if limit.if_store_down == LOCAL:
+                _count(_local, key, limit)
 
 
 def attempt(action: str, *, ip: str, email: str | None = None) -> bool:
@@ -106,4 +141,7 @@ def attempt(action: str, *, ip: str, email: str | None = None) -> bool:
 
 def reset(action: str, *, email: str) -> None:
     """Forget an account's hits (a successful log in clears its failures; the IP's count stays)."""
-    cache.delete_many([_key(action, limit, normalise_email(email)) for limit, _ in _scoped(action, "", email)])
+    keys = [_key(action, limit, normalise_email(email)) for limit, _ in _scoped(action, "", email)]
+    _local.delete_many(keys)
+    with suppress(CacheUnavailable):  # down: the counts expire with their window
+        store().delete_many(keys)

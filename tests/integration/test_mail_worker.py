@@ -87,8 +87,9 @@ def test_the_worker_retries_with_backoff_until_the_smtp_server_is_back(workers):
     row = queue_test_mail("margaret@example.com")
 
     def failed_once():
+        # The attempt is counted when the worker claims the row; its error is written when the attempt has failed.
         row.refresh_from_db()
-        return row.attempts >= 1 and row.sent_at is None
+        return row.last_error and row.sent_at is None
 
     wait_for(failed_once, timeout=DELIVERY_TIMEOUT, what="a failed attempt", log=workers.log)
     assert "Connection refused" in row.last_error or "ConnectionRefusedError" in row.last_error
