@@ -26,5 +26,7 @@ app.conf.beat_schedule = {
     "publish-scheduled": {"task": "home.tasks.publish_scheduled", "schedule": crontab()},
     # Poll invitations when a poll opens, reminders a day before it closes, the eligible count when it has closed
     # (each once: the task claims each poll).
+    # The salary calculator's model for the newest survey year, if the fit its import owed never ran.
+    "fit-missing-salary-model": {"task": "stats.tasks.fit_missing_salary_model", "schedule": crontab(minute=23)},
     "run-poll-schedule": {"task": "polls.tasks.run_poll_schedule", "schedule": crontab(minute="*/5")},
 }

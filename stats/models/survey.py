@@ -40,9 +40,10 @@ class SurveyYear(models.Model):
         # The calculator serves the newest year: if that was this one, the year before needs its model.
         newest = SurveyYear.objects.filter(response_count__gt=0).order_by("-year").first()
         if newest and not hasattr(newest, "salary_model"):
+            from home.publish import publish
             from stats.tasks import fit_salary_model
 
-            transaction.on_commit(lambda: fit_salary_model.delay(newest.pk))
+            transaction.on_commit(lambda: publish(fit_salary_model, newest.pk))
         return result
 
 

@@ -221,11 +221,13 @@ def _import(reader, columns, catalogue, report, progress, source, year_number) -
         if connection.vendor == "postgresql":
             transaction.on_commit(_vacuum)
         # The calculator of this year is refitted from the new answers; until then it has none.
+        from home.publish import publish
         from stats.services.calculator import forget_model
         from stats.tasks import fit_salary_model
 
         forget_model(year)
-        transaction.on_commit(lambda: fit_salary_model.delay(year.pk))
+        # Never blocks on the broker; a fit that was not handed over is left to the beat sweep.
+        transaction.on_commit(lambda: publish(fit_salary_model, year.pk))
 
 
 def _write(year: SurveyYear, batch: list[Parsed]) -> int:
