@@ -27,7 +27,9 @@ def _free_slug(index: EventIndexPage, base: str) -> str:
 @transaction.atomic
 def create_series_events(series: EventSeries) -> list[EventPage]:
     """Create the series' event pages for its next dates that have no page yet (live or draft, as the series
-    says); each page has its own capacity and registrations. Returns the pages created."""
+    says); each page has its own capacity and registrations. Returns the pages created.
+
+    Locks: the series' row, for the whole transaction (nothing else is locked)."""
     index = EventIndexPage.objects.get(pk=series.index_id)
     # Locked so two saves of the series at once cannot both create the same date.
     EventSeries.objects.select_for_update().filter(pk=series.pk).first()

@@ -321,7 +321,12 @@ def check_in(
     """Check the ticket `code` (its URL, token or typed code) in at `event`, as `volunteer`, and log it.
 
     The caller checks `may_scan`. A `client_id` seen before at this event from this volunteer is answered
-    from the log, without checking in again."""
+    from the log, without checking in again.
+
+    Locks: no explicit lock. The conditional UPDATE row-locks the ticket's registration (FOR NO KEY UPDATE), then
+    inserting the CheckIn takes KEY SHARE locks on the event's seat row and the registration; neither conflicts
+    with the seat lock of registration.cancel (FOR NO KEY UPDATE), so a scan and a cancel of one ticket queue up
+    on the registration row and never deadlock."""
     seat_page_id = seat_page_of(event)
     now = timezone.now()
     at = _scan_time(scanned_at, now)
@@ -377,7 +382,9 @@ def check_in_batch(scans: list[dict], event: EventPage | int, volunteer) -> list
 
 
 def undo_check_in(registration_id: int, event: EventPage | int, volunteer, *, source: str = Source.SEARCH):
-    """Take back a check-in: the volunteer who made it, or an organiser. Logged like a scan."""
+    """Take back a check-in: the volunteer who made it, or an organiser. Logged like a scan.
+
+    Locks: as `check_in` (the conditional UPDATE on the registration row, then the CheckIn insert)."""
     seat_page_id = seat_page_of(event)
     with transaction.atomic():
         rows = Registration.objects.filter(pk=registration_id, event_id=seat_page_id, checked_in_at__isnull=False)

@@ -55,13 +55,27 @@ def _check_can_register(user, event_page: EventPage, accepted_terms: bool) -> No
 
 
 def _lock_seat_page(seat_page_id: int) -> EventPage:
-    # of=("self",) locks only the eventpage row (PostgreSQL refuses FOR UPDATE on the nullable side of the
-    # joined page tables otherwise); every registration path locks this same row, which is what serialises them.
-    return EventPage.objects.select_for_update(of=("self",)).only("pk", "capacity").get(pk=seat_page_id)
+    """Lock the event's seat row: every path that changes who holds a seat locks this same row first, which is
+    what serialises them.
+
+    of=("self",) locks only the eventpage row (PostgreSQL refuses FOR UPDATE on the nullable side of the joined
+    page tables otherwise). no_key=True takes FOR NO KEY UPDATE, which still excludes every other seat lock but
+    not the KEY SHARE lock that inserting a CheckIn (a foreign key to this row) takes: with a plain FOR UPDATE a
+    door scan (registration row updated, then CheckIn inserted) and a cancel (this row, then the registration
+    row) of one ticket locked in opposite orders and PostgreSQL broke the deadlock by failing one of them."""
+    return EventPage.objects.select_for_update(of=("self",), no_key=True).only("pk", "capacity").get(pk=seat_page_id)
+
+
+def _lock_registration(registration_id: int) -> Registration:
+    """Lock one registration row (FOR NO KEY UPDATE: a CheckIn pointing at it may still be inserted). Callers
+    hold the seat lock first, so the order is always seat row, then registration row."""
+    return Registration.objects.select_for_update(no_key=True).get(pk=registration_id)
 
 
 def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registration:
-    """Give `user` a ticket for the event, or a place on its waiting list when it is full; queue the mail."""
+    """Give `user` a ticket for the event, or a place on its waiting list when it is full; queue the mail.
+
+    Locks: the event's seat row (`_lock_seat_page`) while it counts the tickets and inserts the registration."""
     _check_can_register(user, event_page, accepted_terms)
     seat_page_id = event_page.seat_page_id
     if Registration.objects.active().filter(event_id=seat_page_id, user=user).exists():
@@ -95,18 +109,24 @@ def may_cancel(registration: Registration, user) -> bool:
     return bool(user.is_authenticated and (user.pk == registration.user_id or is_event_staff(user)))
 
 
-def cancel(registration: Registration, *, by) -> None:
+def cancel(registration: Registration, *, by, only_if: str | None = None) -> None:
     """Cancel a ticket or waiting place: its holder up to the start, staff any time. A freed seat goes to the
-    first person waiting, who gets the ticket mail."""
+    first person waiting, who gets the ticket mail. With `only_if`, the registration must still have that status
+    once locked (else "not_waiting" or "not_active"): what the person saw is what they cancel.
+
+    Locks, in this order: the event's seat row, this registration's row, then (when a seat is freed) the first
+    waiting registration's row."""
     if not may_cancel(registration, by):
         raise RegistrationError("not_allowed")
     if not is_event_staff(by) and registration.event.start <= timezone.now():
         raise RegistrationError("started")
     with transaction.atomic():
         seat_page = _lock_seat_page(registration.event_id)
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        current = _lock_registration(registration.pk)
         if current.status == Registration.Status.CANCELLED:
             raise RegistrationError("not_active")
+        if only_if is not None and current.status != only_if:
+            raise RegistrationError("not_waiting" if only_if == Registration.Status.WAITING else "not_active")
         was_confirmed = current.status == Registration.Status.CONFIRMED
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
@@ -119,18 +139,22 @@ def cancel(registration: Registration, *, by) -> None:
 
 
 def leave_waiting_list(registration: Registration, *, by) -> None:
-    """Take a waiting place off the list (its holder or staff)."""
+    """Take a waiting place off the list (its holder or staff). The status is read again under the lock: a
+    place promoted to a ticket a moment before is kept ("not_waiting"), never cancelled by this click.
+
+    Locks: as `cancel`."""
     if registration.status != Registration.Status.WAITING:
         raise RegistrationError("not_waiting")
-    cancel(registration, by=by)
+    cancel(registration, by=by, only_if=Registration.Status.WAITING)
 
 
 def _promote_waiting(seat_page: EventPage) -> Registration | None:
-    """Give free seats to the earliest waiting entries (the seat page must be locked by the caller)."""
+    """Give a free seat to the earliest waiting entry. The caller holds the seat lock; this locks the waiting
+    registration's row after it."""
     confirmed = Registration.objects.confirmed().filter(event_id=seat_page.pk).count()
     if seat_page.capacity is not None and confirmed >= seat_page.capacity:
         return None
-    first = Registration.objects.waiting().filter(event_id=seat_page.pk).select_for_update().first()
+    first = Registration.objects.waiting().filter(event_id=seat_page.pk).select_for_update(no_key=True).first()
     if first is None:
         return None
     first.status = Registration.Status.CONFIRMED

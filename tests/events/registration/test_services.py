@@ -112,6 +112,23 @@ def test_leaving_the_waiting_list_promotes_nobody(make_event):
     assert services.event_counts(event)["waiting"] == 1
 
 
+def test_leaving_a_waiting_place_that_was_promoted_meanwhile_keeps_the_new_ticket(make_event):
+    event = make_event(capacity=1)
+    holder = make_user()
+    ticket = services.register(holder, event, accepted_terms=False)
+    user = make_user()
+    waiting = services.register(user, event, accepted_terms=False)
+    services.cancel(ticket, by=holder)  # the seat goes to `user`, whose page still said "waiting"
+
+    with pytest.raises(RegistrationError) as caught:
+        services.leave_waiting_list(waiting, by=user)
+
+    assert caught.value.code == "not_waiting"
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert [mail.context for mail in mails("cancelled") if mail.recipient == user.email] == []
+
+
 def test_someone_else_cannot_cancel_a_ticket(make_event):
     ticket = services.register(make_user(), make_event(), accepted_terms=False)
     with pytest.raises(RegistrationError) as caught:
