@@ -1,17 +1,15 @@
 """Admin views for check-in at the door: one event's ticket holders with their check-in state (manual check-in
 and undo), the event's check-in log and its CSV, and the volunteers assigned to scan at the event.
 
-Every view checks its permission itself and works on the event's default-language page, which holds the
+Every view checks its permission itself and works on the language-neutral Event, which holds the
 registrations, the log and the assignments. Changes go through events.services, like the scanner's."""
 
-import csv
 from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,9 +19,10 @@ from django.views.decorators.http import require_POST
 
 from community.models import User
 from events import services
-from events.admin_registrations import EXPORT_PERMISSION, VIEW_PERMISSION, _forbidden, _seat_pages, _spreadsheet_safe
+from events.admin_registrations import EXPORT_PERMISSION, VIEW_PERMISSION, _forbidden, admin_events
 from events.models import CheckIn, EventVolunteer, Registration
-from events.services.checkin import CHECK_IN_PERMISSION, clean_text, parse_code
+from events.services.checkin import CHECK_IN_PERMISSION, clean_text
+from home.exports import csv_response
 
 VIEW_VOLUNTEERS_PERMISSION = "events.view_eventvolunteer"
 ADD_VOLUNTEER_PERMISSION = "events.add_eventvolunteer"
@@ -33,22 +32,17 @@ LOG_PER_PAGE = 50
 STATES = ("in", "out")
 
 
-def _event(page_id: int):
-    return get_object_or_404(_seat_pages(), pk=page_id)
+def _event(event_id: int):
+    return get_object_or_404(admin_events(), pk=event_id)
 
 
 def _scanner_url(event) -> str:
-    return reverse("events:checkin_desk", kwargs={"page_id": event.pk})
-
-
-def _typed_code(query: str) -> str | None:
-    """The ticket code in `query` when it is one, read the way the scanner reads it (O for 0, I or L for 1)."""
-    parsed = parse_code(query)
-    return parsed[1] if parsed and parsed[0] == "short" else None
+    return reverse("events:checkin_desk", kwargs={"event_id": event.pk})
 
 
 def _ticket_holders(event, query: str, state: str):
-    """The event's tickets, by name, with the holder and the volunteer who checked them in (one query)."""
+    """The event's tickets, by name, with the holder and the volunteer who checked them in (one query), those
+    matching `query` only when one is given."""
     tickets = (
         Registration.objects.confirmed()
         .filter(event=event)
@@ -59,18 +53,8 @@ def _ticket_holders(event, query: str, state: str):
         tickets = tickets.filter(checked_in_at__isnull=False)
     elif state == "out":
         tickets = tickets.filter(checked_in_at__isnull=True)
-    words = query.split()
-    if words:
-        matches = Q()
-        for word in words:
-            matches &= (
-                Q(user__first_name__icontains=word)
-                | Q(user__last_name__icontains=word)
-                | Q(user__email__icontains=word)
-            )
-        if code := _typed_code(query):
-            matches |= Q(short_code=code)
-        tickets = tickets.filter(matches)
+    if query.strip():
+        return services.find_attendees(tickets, query)  # the door's search, accents folded, typed codes too
     return tickets
 
 
@@ -82,10 +66,10 @@ def _log(event):
     )
 
 
-def event_checkins(request, page_id: int):
+def event_checkins(request, event_id: int):
     if not request.user.has_perm(VIEW_PERMISSION):
         return _forbidden(request)
-    event = _event(page_id)
+    event = _event(event_id)
     query = clean_text(request.GET.get("q", "")).strip()[:100]
     state = request.GET.get("state", "")
     if state not in STATES:
@@ -108,25 +92,25 @@ def event_checkins(request, page_id: int):
 
 def _back_to_checkins(request, event):
     """The check-in page again, with the search and filter the form was sent from."""
-    url = reverse("events_admin:checkins", kwargs={"page_id": event.pk})
+    url = reverse("events_admin:checkins", kwargs={"event_id": event.pk})
     keep = {key: request.POST.get(key, "")[:100] for key in ("q", "state", "p")}
     keep = {key: value for key, value in keep.items() if value}
     return redirect(f"{url}?{urlencode(keep)}" if keep else url)
 
 
-def _door(request, page_id: int, pk: int):
+def _door(request, event_id: int, pk: int):
     """The event and the ticket a manual check-in or undo is about, or None when the user may not scan there."""
     if not request.user.has_perm(CHECK_IN_PERMISSION):
         return None
-    event = _event(page_id)
+    event = _event(event_id)
     if not services.may_scan(request.user, event):
         return None
     return event, get_object_or_404(Registration, pk=pk, event=event)
 
 
 @require_POST
-def manual_check_in(request, page_id: int, pk: int):
-    if (door := _door(request, page_id, pk)) is None:
+def manual_check_in(request, event_id: int, pk: int):
+    if (door := _door(request, event_id, pk)) is None:
         return _forbidden(request)
     event, registration = door
     result = services.check_in(registration.token, event, request.user, source=CheckIn.Source.ADMIN)
@@ -140,8 +124,8 @@ def manual_check_in(request, page_id: int, pk: int):
 
 
 @require_POST
-def manual_undo(request, page_id: int, pk: int):
-    if (door := _door(request, page_id, pk)) is None:
+def manual_undo(request, event_id: int, pk: int):
+    if (door := _door(request, event_id, pk)) is None:
         return _forbidden(request)
     event, registration = door
     try:
@@ -153,24 +137,14 @@ def manual_undo(request, page_id: int, pk: int):
     return _back_to_checkins(request, event)
 
 
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_spreadsheet_safe(value) for value in row])
-    return response
-
-
 def _iso(moment) -> str:
     return moment.isoformat() if moment else ""
 
 
-def export_checkin_log(request, page_id: int):
+def export_checkin_log(request, event_id: int):
     if not request.user.has_perm(EXPORT_PERMISSION):
         return _forbidden(request)
-    event = _event(page_id)
+    event = _event(event_id)
 
     def rows():
         for entry in _log(event).iterator(chunk_size=500):
@@ -200,13 +174,13 @@ def export_checkin_log(request, page_id: int):
         "attendee_email",
         "code",
     ]
-    return _csv_response(f"checkins-{event.slug}.csv", header, rows())
+    return csv_response(f"checkins-{event.slug}.csv", header, rows())
 
 
-def export_checkin_attendees(request, page_id: int):
+def export_checkin_attendees(request, event_id: int):
     if not request.user.has_perm(EXPORT_PERMISSION):
         return _forbidden(request)
-    event = _event(page_id)
+    event = _event(event_id)
 
     def rows():
         for ticket in _ticket_holders(event, "", "").iterator(chunk_size=500):
@@ -220,7 +194,7 @@ def export_checkin_attendees(request, page_id: int):
             ]
 
     header = ["name", "email", "code", "checked_in_at", "checked_in_by", "checked_in_by_email"]
-    return _csv_response(f"checkin-attendees-{event.slug}.csv", header, rows())
+    return csv_response(f"checkin-attendees-{event.slug}.csv", header, rows())
 
 
 # --- Volunteers ----------------------------------------------------------------------------------------------
@@ -252,13 +226,13 @@ def _volunteers(event):
     )
 
 
-def event_volunteers(request, page_id: int):
+def event_volunteers(request, event_id: int):
     if not request.user.has_perm(VIEW_VOLUNTEERS_PERMISSION):
         return _forbidden(request)
     can_add = request.user.has_perm(ADD_VOLUNTEER_PERMISSION)
     if request.method == "POST" and not can_add:
         return _forbidden(request)
-    event = _event(page_id)
+    event = _event(event_id)
     form = VolunteerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         volunteer = form.user
@@ -268,7 +242,7 @@ def event_volunteers(request, page_id: int):
         else:
             services.assign_volunteer(event, volunteer, by=request.user)
             messages.success(request, _("%(name)s can now check people in at this event.") % {"name": name})
-        return redirect("events_admin:volunteers", page_id=event.pk)
+        return redirect("events_admin:volunteers", event_id=event.pk)
     volunteers = list(_volunteers(event))
     scans = dict(
         CheckIn.objects.filter(event=event, volunteer__in=[v.user_id for v in volunteers])
@@ -290,12 +264,12 @@ def event_volunteers(request, page_id: int):
 
 
 @require_POST
-def remove_volunteer(request, page_id: int, user_id: int):
+def remove_volunteer(request, event_id: int, user_id: int):
     if not request.user.has_perm(DELETE_VOLUNTEER_PERMISSION):
         return _forbidden(request)
-    event = _event(page_id)
+    event = _event(event_id)
     assignment = get_object_or_404(EventVolunteer.objects.select_related("user"), event=event, user_id=user_id)
     services.unassign_volunteer(event, assignment.user)
     name = assignment.user.get_full_name() or assignment.user.email
     messages.success(request, _("%(name)s is no longer a volunteer at this event.") % {"name": name})
-    return redirect("events_admin:volunteers", page_id=event.pk)
+    return redirect("events_admin:volunteers", event_id=event.pk)

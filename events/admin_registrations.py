@@ -1,24 +1,21 @@
 """Admin views for event registrations: the events with their counts, one event's tickets and waiting list
 (search, staff cancel) and the attendee CSV. Every view checks the registration permissions itself."""
 
-import csv
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
 from events import services
-from events.models import EventPage, Registration
+from events.models import Event, Registration
 from events.services.checkin import clean_text
+from home.exports import csv_response
 
 VIEW_PERMISSION = "events.view_registrations"
 EXPORT_PERMISSION = "events.export_registrations"
@@ -29,26 +26,16 @@ def _forbidden(request):
     return permission_denied(request, PermissionDenied())
 
 
-def _spreadsheet_safe(value) -> str:
-    # A leading =, +, - or @ would run as a formula when the file is opened in a spreadsheet.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _seat_pages():
-    """The events' default-language pages, which hold the registrations, with all counts annotated."""
-    confirmed = Q(registrations__status=Registration.Status.CONFIRMED)
-    return EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).annotate(
-        registered=Count("registrations", filter=confirmed),
-        waiting=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITING)),
-        checked_in=Count("registrations", filter=confirmed & Q(registrations__checked_in_at__isnull=False)),
-    )
+def admin_events():
+    """The events with their counts (EventQuerySet.with_counts) and their page's title and dates in the admin's
+    language; events whose pages are all gone are left out."""
+    return Event.objects.with_counts().with_page(get_language())
 
 
 def event_list(request):
     if not request.user.has_perm(VIEW_PERMISSION):
         return _forbidden(request)
-    events = _seat_pages().order_by("-start", "-pk")
+    events = admin_events().order_by("-start", "-pk")
     if request.GET.get("past") != "1":
         events = events.filter(end__gte=timezone.now()).order_by("start", "pk")
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("p"))
@@ -59,21 +46,17 @@ def event_list(request):
     )
 
 
-def _registrations(event: EventPage, query: str):
+def _registrations(event: Event, query: str):
     registrations = Registration.objects.filter(event=event).select_related("user").order_by("created_at", "pk")
     if query:
-        registrations = registrations.filter(
-            Q(user__first_name__icontains=query)
-            | Q(user__last_name__icontains=query)
-            | Q(user__email__icontains=query)
-        )
+        return services.find_attendees(registrations, query)
     return registrations
 
 
-def event_registrations(request, page_id: int):
+def event_registrations(request, event_id: int):
     if not request.user.has_perm(VIEW_PERMISSION):
         return _forbidden(request)
-    event = get_object_or_404(_seat_pages(), pk=page_id)
+    event = get_object_or_404(admin_events(), pk=event_id)
     query = clean_text(request.GET.get("q", "")).strip()[:100]
     registrations = _registrations(event, query)
     context = {
@@ -101,28 +84,51 @@ def staff_cancel(request, pk: int):
         messages.success(
             request, _("Cancelled the registration of %(name)s.") % {"name": registration.user.get_full_name()}
         )
-    return redirect("events_admin:registrations", page_id=registration.event_id)
+    return redirect("events_admin:registrations", event_id=registration.event_id)
 
 
-def export_attendees(request, page_id: int):
+def cancel_event(request, event_id: int):
+    """Cancel the whole event (GET asks, POST does it): every page says so, registration closes, and every
+    ticket holder and everyone waiting is mailed once, in their language (events.services.cancel_event)."""
+    if not request.user.has_perm(VIEW_PERMISSION):
+        return _forbidden(request)
+    event = get_object_or_404(admin_events(), pk=event_id)
+    if request.method == "POST":
+        try:
+            mailed = services.cancel_event(event, by=request.user)
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The event is cancelled; %(count)d person is being told.",
+                    "The event is cancelled; %(count)d people are being told.",
+                    mailed,
+                )
+                % {"count": mailed},
+            )
+        return redirect("events_admin:registrations", event_id=event.pk)
+    return TemplateResponse(request, "events/admin/cancel_event.html", {"event": event, "header_icon": "date"})
+
+
+def export_attendees(request, event_id: int):
     if not request.user.has_perm(EXPORT_PERMISSION):
         return _forbidden(request)
-    event = get_object_or_404(EventPage, pk=page_id, locale__language_code=settings.LANGUAGE_CODE)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="attendees-{event.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["name", "email", "status", "registered_at", "checked_in_at"])
+    event = get_object_or_404(admin_events(), pk=event_id)
     registrations = (
         Registration.objects.active().filter(event=event).select_related("user").order_by("status", "created_at")
     )
-    for registration in registrations.iterator():
-        checked_in = registration.checked_in_at.isoformat() if registration.checked_in_at else ""
-        row = [
+    rows = (
+        [
             registration.user.get_full_name(),
             registration.user.email,
             registration.status,
             registration.created_at.isoformat(),
-            checked_in,
+            registration.checked_in_at.isoformat() if registration.checked_in_at else "",
         ]
-        writer.writerow([_spreadsheet_safe(value) for value in row])
-    return response
+        for registration in registrations.iterator()
+    )
+    return csv_response(
+        f"attendees-{event.slug}.csv", ["name", "email", "status", "registered_at", "checked_in_at"], rows
+    )

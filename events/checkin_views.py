@@ -23,8 +23,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from events import services
-from events.listing import translations_by_key
-from events.models import CheckIn, EventPage, Registration
+from events.listing import pages_in_language
+from events.models import CheckIn, Event, Registration
 from events.services import CheckInError
 from events.services.checkin import (
     MAX_BATCH,
@@ -33,19 +33,14 @@ from events.services.checkin import (
     clean_text,
     display_name,
 )
-from events.tickets import event_in_language
 from events.views import checkin_page, registration_by_token
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
 POLL_SECONDS = 5
 
 
-def _seat_page(page_id: int) -> EventPage:
-    """The event's default-language page (which holds its tickets), from any of its language versions."""
-    page = get_object_or_404(EventPage.objects.select_related("locale"), pk=page_id)
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    return get_object_or_404(EventPage, pk=page.seat_page_id)
+def _event(event_id: int) -> Event:
+    return get_object_or_404(Event, pk=event_id)
 
 
 def _json_error(message: str, status: int) -> JsonResponse:
@@ -55,18 +50,18 @@ def _json_error(message: str, status: int) -> JsonResponse:
 
 
 def door_api(view):
-    """For the JSON endpoints: the event's seat page and a 403 (JSON) for anyone who may not scan it."""
+    """For the JSON endpoints: the Event and a 403 (JSON) for anyone who may not scan it."""
 
     @wraps(view)
     @never_cache
-    def wrapped(request: HttpRequest, page_id: int, *args, **kwargs):
+    def wrapped(request: HttpRequest, event_id: int, *args, **kwargs):
         try:
-            seat_page = _seat_page(page_id)
+            event = _event(event_id)
         except Http404:
             return _json_error(_("No such event."), 404)
-        if not services.may_scan(request.user, seat_page.pk):
+        if not services.may_scan(request.user, event):
             return _json_error(_("You may not check people in at this event."), 403)
-        return view(request, seat_page, *args, **kwargs)
+        return view(request, event, *args, **kwargs)
 
     return wrapped
 
@@ -108,33 +103,33 @@ def _scan(data) -> dict:
 
 @require_POST
 @door_api
-def scan(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+def scan(request: HttpRequest, event: Event) -> JsonResponse:
     try:
         scan = _scan(_body(request))
-        result = services.check_in(scan.pop("code"), seat_page.pk, request.user, **scan)
+        result = services.check_in(scan.pop("code"), event, request.user, **scan)
     except CheckInError as error:
         return _json_error(error.message, 400)
-    return JsonResponse({"result": result.as_dict(request.user), "counts": services.event_counts(seat_page)})
+    return JsonResponse({"result": result.as_dict(request.user), "counts": services.event_counts(event)})
 
 
 @require_POST
 @door_api
-def sync(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+def sync(request: HttpRequest, event: Event) -> JsonResponse:
     try:
         scans = _body(request).get("scans")
         if not isinstance(scans, list) or len(scans) > MAX_BATCH:
             raise CheckInError("bad_request")
-        results = services.check_in_batch([_scan(item) for item in scans], seat_page.pk, request.user)
+        results = services.check_in_batch([_scan(item) for item in scans], event, request.user)
     except CheckInError as error:
         return _json_error(error.message, 400)
     return JsonResponse(
-        {"results": [result.as_dict(request.user) for result in results], "counts": services.event_counts(seat_page)}
+        {"results": [result.as_dict(request.user) for result in results], "counts": services.event_counts(event)}
     )
 
 
 @require_POST
 @door_api
-def undo(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
+def undo(request: HttpRequest, event: Event) -> JsonResponse:
     try:
         registration_id = _body(request).get("registration")
         if isinstance(registration_id, bool) or not isinstance(registration_id, int | str):
@@ -145,10 +140,10 @@ def undo(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
             raise CheckInError("bad_request") from exc
         if not 0 < registration_id < 2**63:
             raise CheckInError("not_found")
-        result = services.undo_check_in(registration_id, seat_page.pk, request.user)
+        result = services.undo_check_in(registration_id, event, request.user)
     except CheckInError as error:
         return _json_error(error.message, 400 if error.code == "bad_request" else 409)
-    return JsonResponse({"result": result.as_dict(request.user), "counts": services.event_counts(seat_page)})
+    return JsonResponse({"result": result.as_dict(request.user), "counts": services.event_counts(event)})
 
 
 def _attendee(registration: Registration, viewer) -> dict:
@@ -167,46 +162,48 @@ def _attendee(registration: Registration, viewer) -> dict:
 
 @require_GET
 @door_api
-def attendees(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
-    found = services.search_attendees(seat_page.pk, request.GET.get("q", ""))
+def attendees(request: HttpRequest, event: Event) -> JsonResponse:
+    found = services.search_attendees(event, request.GET.get("q", ""))
     return JsonResponse(
-        {"attendees": [_attendee(r, request.user) for r in found], "counts": services.event_counts(seat_page)}
+        {"attendees": [_attendee(r, request.user) for r in found], "counts": services.event_counts(event)}
     )
 
 
 @require_GET
 @door_api
-def counts(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
-    return JsonResponse({"counts": services.event_counts(seat_page)})
+def counts(request: HttpRequest, event: Event) -> JsonResponse:
+    return JsonResponse({"counts": services.event_counts(event)})
 
 
 @require_GET
 @login_required
 @never_cache
-def desk(request: HttpRequest, page_id: int) -> HttpResponse:
+def desk(request: HttpRequest, event_id: int) -> HttpResponse:
     """The scanner page for one event."""
-    seat_page = _seat_page(page_id)
-    if not services.may_scan(request.user, seat_page.pk):
+    event = _event(event_id)
+    if not services.may_scan(request.user, event):
         raise PermissionDenied
-    event = event_in_language(seat_page, get_language())
+    page = pages_in_language([event.pk], get_language()).get(event.pk)
+    if page is None:
+        raise Http404
     urls = {
-        name: reverse(f"events:checkin_{name}", kwargs={"page_id": seat_page.pk})
+        name: reverse(f"events:checkin_{name}", kwargs={"event_id": event.pk})
         for name in ("scan", "sync", "undo", "attendees", "counts")
     }
     context = {
-        "event": event,
-        "seat_page_id": seat_page.pk,
-        "counts": services.event_counts(seat_page),
+        "event": page,
+        "event_id": event.pk,
+        "counts": services.event_counts(event),
         "config": {
             "urls": urls,
             "pollSeconds": POLL_SECONDS,
             "volunteer": display_name(request.user),
-            "event": seat_page.pk,
+            "event": event.pk,
             # The offline fallback (events/checkin/sw.js) controls this scanner page only, not the other pages under
             # /<lang>/events/ (tickets, registration), so their requests never go through it.
             "serviceWorker": {
                 "url": reverse("events:checkin_sw"),
-                "scope": reverse("events:checkin_desk", kwargs={"page_id": page_id}),
+                "scope": reverse("events:checkin_desk", kwargs={"event_id": event.pk}),
             },
         },
     }
@@ -251,9 +248,9 @@ def desks(request: HttpRequest) -> HttpResponse:
     """The events this person may check people in at (a volunteer's assigned ones; all for organisers)."""
     if not services.checks_people_in(request.user):
         raise PermissionDenied
-    seat_pages = list(services.scannable_events(request.user)[:50])
-    translated = translations_by_key(seat_pages, get_language())
-    events = [(page, translated.get(page.translation_key, page)) for page in seat_pages]
+    events = list(services.scannable_events(request.user)[:50])
+    pages = pages_in_language([event.pk for event in events], get_language())
+    events = [(event, pages[event.pk]) for event in events if event.pk in pages]
     return render(request, "events/checkin/desks.html", {"events": events})
 
 
@@ -262,7 +259,7 @@ def desks(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """The confirm step without JavaScript: a volunteer opened a ticket's link and pressed "Check in"."""
     registration = registration_by_token(token)
-    if not services.may_scan(request.user, registration.event_id):
+    if not services.may_scan(request.user, registration.event):
         raise PermissionDenied
-    result = services.check_in(token, registration.event_id, request.user, source=CheckIn.Source.LINK)
+    result = services.check_in(token, registration.event, request.user, source=CheckIn.Source.LINK)
     return checkin_page(request, result.registration or registration, result=result)

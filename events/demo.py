@@ -162,7 +162,7 @@ def events(demo: DemoContext) -> None:
             if page is None and language == "da":
                 start = _start(event)
                 page = index.add_child(
-                    instance=EventPage(
+                    instance=EventPage.with_new_event(
                         start=start,
                         end=start + datetime.timedelta(hours=event.hours),
                         image=picture,
@@ -183,7 +183,7 @@ def registrations(demo: DemoContext) -> None:
     for user in users:
         status = Registration.Status.CONFIRMED if user.email in WORKSHOP_TICKETS else Registration.Status.WAITING
         Registration.objects.get_or_create(
-            event=workshop,
+            event_id=workshop.event_id,
             user=user,
             status=status,
             defaults={
@@ -202,7 +202,7 @@ def volunteers(demo: DemoContext) -> None:
     if volunteer is None:
         return
     volunteer.groups.add(Group.objects.get(name=VOLUNTEERS_GROUP))
-    EventVolunteer.objects.get_or_create(event=demo.page("event:workshop-llm", "da"), user=volunteer)
+    EventVolunteer.objects.get_or_create(event_id=demo.page("event:workshop-llm", "da").event_id, user=volunteer)
     with translation.override("da"):
         demo.link("Check-in at the door (log in as the volunteer)", reverse("events:checkin_desks"))
 

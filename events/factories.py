@@ -27,7 +27,8 @@ class EventIndexPageFactory(BasePageFactory):
 
 
 class EventPageFactory(BasePageFactory):
-    """A live event on this site's sign-up, in a week, with unlimited seats unless `capacity=` is given."""
+    """A live event on this site's sign-up, in a week, with unlimited seats unless `capacity=` is given. Settings
+    of the Event (capacity, registration_opens/closes, members_only, waiting_list, terms) are accepted too."""
 
     class Meta:
         model = EventPage
@@ -40,4 +41,10 @@ class EventPageFactory(BasePageFactory):
     city = "København N"
     summary = _faker("sentence", nb_words=14)
     signup_type = EventPage.SignUp.ON_SITE
-    capacity = None
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        # Event settings (capacity=, members_only=, terms=, ...) go to the page's own new Event.
+        instance = model_class.with_new_event(**kwargs)
+        parent.add_child(instance=instance)
+        return instance

@@ -1,14 +1,18 @@
 """The events app's part of a person's data download: their registrations (with check-in) and volunteering."""
 
+from django.utils.translation import get_language
+
+from events.listing import pages_in_language
 from events.models import EventVolunteer, Registration
 
 
 def registrations(user) -> list[dict]:
-    rows = Registration.objects.filter(user=user).select_related("event").order_by("created_at", "pk")
+    rows = list(Registration.objects.filter(user=user).order_by("created_at", "pk"))
+    pages = pages_in_language([registration.event_id for registration in rows], get_language())
     return [
         {
-            "event": registration.event.title,
-            "event_start": registration.event.start,
+            "event": pages[registration.event_id].title if registration.event_id in pages else "",
+            "event_start": pages[registration.event_id].start if registration.event_id in pages else None,
             "status": registration.status,
             "registered_at": registration.created_at,
             "confirmed_at": registration.confirmed_at,
@@ -21,5 +25,13 @@ def registrations(user) -> list[dict]:
 
 
 def volunteering(user) -> list[dict]:
-    rows = EventVolunteer.objects.filter(user=user).select_related("event").order_by("assigned_at", "pk")
-    return [{"event": row.event.title, "event_start": row.event.start, "assigned_at": row.assigned_at} for row in rows]
+    rows = list(EventVolunteer.objects.filter(user=user).order_by("assigned_at", "pk"))
+    pages = pages_in_language([row.event_id for row in rows], get_language())
+    return [
+        {
+            "event": pages[row.event_id].title if row.event_id in pages else "",
+            "event_start": pages[row.event_id].start if row.event_id in pages else None,
+            "assigned_at": row.assigned_at,
+        }
+        for row in rows
+    ]

@@ -38,7 +38,9 @@ def create_series_events(series: EventSeries) -> list[EventPage]:
     for day in series.dates():
         if day in done:
             continue
-        page = EventPage(
+        page = EventPage.with_new_event(
+            capacity=series.capacity,
+            series=series,
             title=series.title,
             slug=_free_slug(index, slugify(f"{series.title}-{day.isoformat()}")[:240] or day.isoformat()),
             start=local_datetime(day, series.start_time),
@@ -48,7 +50,6 @@ def create_series_events(series: EventSeries) -> list[EventPage]:
             street=series.street,
             postal_code=series.postal_code,
             city=series.city,
-            capacity=series.capacity,
             live=False,
         )
         index.add_child(instance=page)

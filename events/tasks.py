@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from events.models import Registration
+from events.models import EventPage, Registration
 from home.mail import queue_mail
 
 logger = logging.getLogger(__name__)
@@ -26,10 +27,12 @@ def send_event_reminders() -> int:
     candidates = (
         Registration.objects.confirmed()
         .filter(
+            Exists(
+                EventPage.objects.live().filter(
+                    event=OuterRef("event_id"), start__gte=now + WINDOW_START, start__lt=now + WINDOW_END
+                )
+            ),
             reminder_mailed_at__isnull=True,
-            event__live=True,
-            event__start__gte=now + WINDOW_START,
-            event__start__lt=now + WINDOW_END,
         )
         .select_related("user")
         .order_by("pk")

@@ -6,13 +6,20 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from events.calendar import build_calendar
+from events.listing import pages_in_language
 from events.models import EventPage, Registration
 from home.mail import MailAttachment
 from home.models import OutboxMail
 
 TICKET_MAIL = "events/mail/ticket"
 # Every mail events queue carries {"registration_id": …} and gets the same context.
-EVENT_MAILS = [TICKET_MAIL, "events/mail/cancelled", "events/mail/waiting", "events/mail/reminder"]
+EVENT_MAILS = [
+    TICKET_MAIL,
+    "events/mail/cancelled",
+    "events/mail/waiting",
+    "events/mail/reminder",
+    "events/mail/event_cancelled",
+]
 QR_CONTENT_ID = "ticket-qr"
 
 
@@ -20,14 +27,9 @@ def _registration(row: OutboxMail) -> Registration:
     return Registration.objects.select_related("event", "user").get(pk=row.context["registration_id"])
 
 
-def event_in_language(seat_page: EventPage, language: str) -> EventPage:
-    """The live version of the event in `language`, else the seat page (the default-language version)."""
-    translated = (
-        EventPage.objects.live()
-        .filter(translation_key=seat_page.translation_key, locale__language_code=language)
-        .first()
-    )
-    return translated or seat_page
+def event_in_language(registration: Registration, language: str) -> EventPage:
+    """The registration's event page to show in `language` (events.listing.pages_in_language)."""
+    return pages_in_language([registration.event_id], language)[registration.event_id]
 
 
 def _absolute(name: str, *args) -> str:
@@ -40,7 +42,7 @@ def _absolute(name: str, *args) -> str:
 def registration_mail_context(row: OutboxMail) -> dict:
     """Context for every event mail; runs inside the mail's language, so the links are in that language."""
     registration = _registration(row)
-    event = event_in_language(registration.event, row.language)
+    event = event_in_language(registration, row.language)
     return {
         "registration": registration,
         "event": event,
@@ -57,7 +59,7 @@ def ticket_attachments(row: OutboxMail) -> list[MailAttachment]:
 
     registration = _registration(row)
     png = ticket_qr_png(registration)
-    ics = build_calendar([event_in_language(registration.event, row.language)])
+    ics = build_calendar([event_in_language(registration, row.language)])
     return [
         MailAttachment("ticket-qr.png", png, "image/png", content_id=QR_CONTENT_ID),
         MailAttachment("ticket.png", png, "image/png"),

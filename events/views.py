@@ -15,12 +15,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from community.permissions import is_active_member
 from events import qr, services
+from events.listing import pages_in_language
 from events.models import EventPage, Registration
 from events.services import RegistrationError
 from events.tickets_list import tickets_for
@@ -44,7 +46,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 
 @require_POST
 def register(request: HttpRequest, page_id: int) -> HttpResponse:
-    page = get_object_or_404(EventPage.objects.live().select_related("locale"), pk=page_id)
+    page = get_object_or_404(EventPage.objects.live().select_related("locale", "event"), pk=page_id)
     event_url = _event_url(request, page)
     user = request.user
     if not user.is_authenticated:
@@ -52,7 +54,7 @@ def register(request: HttpRequest, page_id: int) -> HttpResponse:
     if not user.is_verified:
         messages.error(request, RegistrationError("not_verified").message)
         return redirect(event_url)
-    if page.members_only and not is_active_member(user):
+    if page.event.members_only and not is_active_member(user):
         messages.info(request, _("This event is for members. Become a member to register."))
         return redirect(f"{reverse('community:membership_apply')}?{urlencode({'next': event_url})}")
     try:
@@ -127,10 +129,10 @@ def checkin(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def checkin_page(request: HttpRequest, registration: Registration, *, result=None) -> HttpResponse:
-    may_scan = services.may_scan(request.user, registration.event_id)
+    may_scan = services.may_scan(request.user, registration.event)
     context = {
         "registration": registration,
-        "event": registration.event.localized,
+        "event": pages_in_language([registration.event_id], get_language()).get(registration.event_id),
         "show_holder": may_scan or services.may_cancel(registration, request.user),
         "may_scan": may_scan,
         "result": result,

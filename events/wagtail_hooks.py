@@ -1,12 +1,16 @@
 """Wagtail admin for events: the "Registrations" menu item and its views (events.admin_registrations), and
 each event's check-ins and volunteers (events.admin_checkins)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
 from events import admin_checkins, admin_registrations, admin_series  # noqa: F401 - admin_series: Event series admin
+from events.models import EventPage
 
 
 class RegistrationsMenuItem(MenuItem):
@@ -17,21 +21,22 @@ class RegistrationsMenuItem(MenuItem):
 _urls = (
     [
         path("", admin_registrations.event_list, name="events"),
-        path("<int:page_id>/", admin_registrations.event_registrations, name="registrations"),
-        path("<int:page_id>/attendees.csv", admin_registrations.export_attendees, name="export"),
+        path("<int:event_id>/", admin_registrations.event_registrations, name="registrations"),
+        path("<int:event_id>/attendees.csv", admin_registrations.export_attendees, name="export"),
         path("cancel/<int:pk>/", admin_registrations.staff_cancel, name="cancel"),
-        path("<int:page_id>/checkins/", admin_checkins.event_checkins, name="checkins"),
-        path("<int:page_id>/checkins/log.csv", admin_checkins.export_checkin_log, name="checkins_export"),
+        path("<int:event_id>/cancel-event/", admin_registrations.cancel_event, name="cancel_event"),
+        path("<int:event_id>/checkins/", admin_checkins.event_checkins, name="checkins"),
+        path("<int:event_id>/checkins/log.csv", admin_checkins.export_checkin_log, name="checkins_export"),
         path(
-            "<int:page_id>/checkins/attendees.csv",
+            "<int:event_id>/checkins/attendees.csv",
             admin_checkins.export_checkin_attendees,
             name="checkins_attendees_export",
         ),
-        path("<int:page_id>/checkins/<int:pk>/check-in/", admin_checkins.manual_check_in, name="checkin"),
-        path("<int:page_id>/checkins/<int:pk>/undo/", admin_checkins.manual_undo, name="checkin_undo"),
-        path("<int:page_id>/volunteers/", admin_checkins.event_volunteers, name="volunteers"),
+        path("<int:event_id>/checkins/<int:pk>/check-in/", admin_checkins.manual_check_in, name="checkin"),
+        path("<int:event_id>/checkins/<int:pk>/undo/", admin_checkins.manual_undo, name="checkin_undo"),
+        path("<int:event_id>/volunteers/", admin_checkins.event_volunteers, name="volunteers"),
         path(
-            "<int:page_id>/volunteers/<int:user_id>/remove/",
+            "<int:event_id>/volunteers/<int:user_id>/remove/",
             admin_checkins.remove_volunteer,
             name="volunteer_remove",
         ),
@@ -50,3 +55,42 @@ def register_registrations_menu_item():
     return RegistrationsMenuItem(
         _("Registrations"), reverse("events_admin:events"), icon_name="date", name="event-registrations", order=260
     )
+
+
+def _refuse_orphaning(request, pages):
+    """A redirect with the reason when deleting `pages` would leave an event with registrations without a page."""
+    from events.services.lifecycle import events_orphaned_by_deleting
+
+    pages = [page for page in pages if page.specific_class is not None]
+    if not events_orphaned_by_deleting(pages):
+        return None
+    messages.error(
+        request,
+        _(
+            "This event has registrations, so its last page cannot be deleted: the tickets, the waiting list and "
+            "the check-ins would lose their event. Unpublish the page instead (the tickets are kept); a page in "
+            "another language can be deleted while this one stays."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", pages[0].pk)
+
+
+@hooks.register("before_delete_page")
+def keep_events_with_registrations(request, page):
+    return _refuse_orphaning(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_events_with_registrations_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return _refuse_orphaning(request, list(objects))
+    return None
+
+
+@hooks.register("after_unpublish_page")
+def say_unpublishing_keeps_tickets(request, page):
+    if isinstance(page.specific_deferred, EventPage) and page.specific_deferred.event.registrations.exists():
+        messages.info(
+            request,
+            _("The event's tickets and waiting list are kept: unpublishing hides the page, it does not cancel them."),
+        )

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventVolunteer(models.Model):
-    """A volunteer assigned to check people in at one event (its default-language page, like registrations).
+    """A volunteer assigned to check people in at one event (the language-neutral Event, like registrations).
     Assignment is what lets a member of the Volunteers group open that event's scanner."""
 
     event = models.ForeignKey(
-        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="volunteer_assignments"
+        "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="volunteer_assignments"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -57,7 +57,7 @@ class CheckIn(models.Model):
         ADMIN = "admin", _("Admin")
 
     event = models.ForeignKey(
-        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="checkins"
+        "events.Event", verbose_name=_("event"), on_delete=models.PROTECT, related_name="checkins"
     )
     registration = models.ForeignKey(
         "events.Registration",

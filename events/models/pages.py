@@ -1,42 +1,22 @@
-"""Event pages and the registration terms snippet."""
+"""Event pages (one per language, each pointing at its language-neutral Event) and the registration terms."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
+from events.forms import EventPageForm
+from events.models.event import SETTINGS_FIELDS, Event, with_seats_left
+from events.models.terms import RegistrationTerms  # noqa: F401 - re-exported
 from home.blocks import BodyBlock
-from home.models.moderated_snippets import ModeratedSnippetMixin, moderation_relations
 from home.models.pages import IndexPage
-
-
-@register_snippet
-class RegistrationTerms(ModeratedSnippetMixin, TranslatableMixin, models.Model):
-    """Terms a visitor must accept to register for an event that names them; translated and moderated like
-    pages (a new translation is a draft until a moderator approves it)."""
-
-    title = models.CharField(_("title"), max_length=200)
-    body = RichTextField(_("terms"), features=["bold", "italic", "link", "ol", "ul"])
-
-    panels = [FieldPanel("title"), FieldPanel("body")]
-
-    _revisions, workflow_states = moderation_relations("registrationterms")
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("registration terms")
-        verbose_name_plural = _("registration terms")
-
-    def __str__(self) -> str:
-        return self.title
-
 
 EVENTS_PER_PAGE = 12
 
@@ -55,17 +35,18 @@ class EventIndexPage(IndexPage):
             EventPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("image", "locale")
+            .select_related("image", "locale", "event")
             .prefetch_related("image__renditions")
         )
 
     def get_context(self, request, *args, **kwargs):
-        from events.listing import month_filter, seats_left_by_page
+        from events.listing import month_filter
         from home.models.pages import paginate
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = self.events()
+        # Each card's seats left, counted in the same query as the list (EventQuerySet.with_counts).
+        events = with_seats_left(self.events())
         # ?month=YYYY-MM narrows both lists to events starting that month; a malformed value is ignored.
         month = month_filter(request.GET.get("month", ""))
         if month:
@@ -78,16 +59,14 @@ class EventIndexPage(IndexPage):
         context["show_past"] = show_past
         context["events_page"] = listed
         context["month"] = request.GET.get("month", "")[:7] if month else ""
-        # One evaluation of the page's slice, shared by the seat count and the template.
         listed.object_list = list(listed.object_list)
-        context["seats_left"] = seats_left_by_page(listed.object_list)
         return context
 
 
 class EventPage(Page):
-    """One event. It exists once per language as Wagtail pages sharing a `translation_key`; seats,
-    registrations and check-ins belong to the event itself, kept on its page in the default language
-    (`seat_page`), so registering from /en/ or /da/ counts against the same capacity."""
+    """One event in one language. Its versions share a `translation_key` and one `Event` (events.models.event),
+    which holds the seats, the sign-up rules and the registrations, so registering from /en/ or /da/ counts
+    against the same capacity, and deleting a language version loses nothing."""
 
     class SignUp(models.TextChoices):
         ON_SITE = "site", _("On this site")
@@ -112,23 +91,15 @@ class EventPage(Page):
     )
     signup_type = models.CharField(_("sign-up"), max_length=10, choices=SignUp.choices, default=SignUp.ON_SITE)
     external_signup_url = models.URLField(_("external sign-up link"), blank=True)
-    capacity = models.PositiveIntegerField(
-        _("capacity"),
-        null=True,
+    # Every language version points at the same Event (its seats, sign-up rules and registrations); the page
+    # form edits the Event's settings (events.forms), and save() gives a new page (or a copy) its own Event.
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event record"),
         blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_("Number of seats; leave empty for no limit."),
-    )
-    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
-    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
-    members_only = models.BooleanField(_("members only"), default=False)
-    terms = models.ForeignKey(
-        RegistrationTerms,
-        verbose_name=_("registration terms"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="pages",
     )
 
     content_panels = Page.content_panels + [
@@ -144,14 +115,20 @@ class EventPage(Page):
             [
                 FieldPanel("signup_type"),
                 FieldPanel("external_signup_url"),
+                # The Event's settings, shared by every language version (fields of EventPageForm).
                 FieldPanel("capacity"),
                 FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
                 FieldPanel("members_only"),
+                FieldPanel("waiting_list"),
                 FieldPanel("terms"),
             ],
             heading=_("Sign-up"),
+            help_text=_("Seats and sign-up rules belong to the event and are the same in every language."),
         ),
     ]
+    base_form_class = EventPageForm
+    # One Event for every language version: translating never gives a page an Event of its own.
+    override_translatable_fields = [SynchronizedField("event", overridable=False)]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -164,7 +141,11 @@ class EventPage(Page):
     api_fields = [
         APIField(name)
         for name in ("start", "end", "location_name", "street", "postal_code", "city", "summary", "image", "body")
-    ] + [APIField("signup_type"), APIField("external_signup_url"), APIField("members_only")]
+    ] + [
+        APIField("signup_type"),
+        APIField("external_signup_url"),
+        APIField("members_only", serializer=serializers.BooleanField(source="event.members_only", read_only=True)),
+    ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -179,47 +160,56 @@ class EventPage(Page):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
-        if (
-            self.registration_opens
-            and self.registration_closes
-            and self.registration_closes <= self.registration_opens
-        ):
-            errors["registration_closes"] = _("Registration must close after it opens.")
         if self.signup_type == self.SignUp.EXTERNAL and not self.external_signup_url:
             errors["external_signup_url"] = _("Give the link for the external sign-up.")
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def seat_page_id(self) -> int:
-        """The id of the page that holds this event's seats: the version in the site's default language,
-        or this page when no such version exists."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self.pk
-        default = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    @classmethod
+    def with_new_event(cls, **fields) -> "EventPage":
+        """An unsaved page with an Event of its own: page fields and Event settings (`SETTINGS_FIELDS`, e.g.
+        capacity) given together, for code that makes events (factories, the demo, series)."""
+        settings = {name: fields.pop(name) for name in [*SETTINGS_FIELDS, "series"] if name in fields}
+        page = cls(**fields)
+        page.event = Event.objects.create(translation_key=page.translation_key, **settings)
+        return page
+
+    def save(self, *args, **kwargs):
+        # Every version of the page shares the Event of its translation key; a copy (new key) gets its own,
+        # with the settings of the event it was copied from.
+        if self.event_id is None or self.event.translation_key != self.translation_key:
+            copied_from = self.event if self.event_id else None
+            self.event = Event.objects.filter(translation_key=self.translation_key).first() or Event.objects.create(
+                translation_key=self.translation_key, **(copied_from.settings() if copied_from else {})
             )
-            .values_list("pk", flat=True)
-            .first()
-        )
-        return default or self.pk
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        # The Event's settings from the page form take effect when the editor saves or publishes (never on a
+        # preview, which builds the page from the form without saving a revision).
+        from events.forms import apply_event_settings
+
+        revision = super().save_revision(*args, **kwargs)
+        apply_event_settings(self)
+        return revision
 
     def get_context(self, request, *args, **kwargs):
-        from events.listing import seats_left_by_page
         from events.models import Registration
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        context["seats_left"] = seats_left_by_page([self]).get(self.pk) if self.signup_type == "site" else None
-        context["registration_not_open"] = bool(self.registration_opens and self.registration_opens > now)
-        context["registration_closed"] = bool(self.registration_closes and self.registration_closes <= now)
-        context["terms"] = self.terms.localized if self.terms_id else None
+        # The event with its counts, in one query (events.models.event.EventQuerySet.with_counts).
+        event = Event.objects.with_counts().select_related("terms").get(pk=self.event_id)
+        self.event = event
+        context["seats_left"] = event.seats_left if self.signup_type == "site" else None
+        context["registration_not_open"] = bool(event.registration_opens and event.registration_opens > now)
+        context["registration_closed"] = bool(event.registration_closes and event.registration_closes <= now)
+        context["terms"] = event.terms.localized if event.terms_id else None
         ticket = None
         if request.user.is_authenticated and self.signup_type == "site":
             ticket = (
                 Registration.objects.active()
-                .filter(event_id=self.seat_page_id, user=request.user)
+                .filter(event_id=self.event_id, user=request.user)
                 .only("pk", "status")
                 .first()
             )

@@ -52,9 +52,9 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class Registration(models.Model):
-    """One person's registration for one event. `event` is always the event's page in the default language
-    (EventPage.seat_page_id), whichever language version the person registered from, so every language
-    shares the seats. Confirmed registrations are tickets; waiting ones queue by `created_at`."""
+    """One person's registration for one event: the language-neutral Event, whichever language version of its
+    page the person registered from, so every language shares the seats. Confirmed registrations are tickets;
+    waiting ones queue by `created_at`. The language of the person's mails is `language`."""
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
@@ -62,7 +62,7 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(
-        "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+        "events.Event", verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"

@@ -13,14 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from events.models import CheckIn, EventPage, EventVolunteer, Registration
+from events.listing import pages_in_language
+from events.models import CheckIn, Event, EventPage, EventVolunteer, Registration
+from events.models.event import event_of
 from events.models.registrations import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
 from events.services.registration import is_event_staff
 from home import dates
@@ -184,25 +186,19 @@ class ScanResult:
 # --- Who may scan --------------------------------------------------------------------------------------------
 
 
-def seat_page_of(event: EventPage | int) -> int:
-    return event if isinstance(event, int) else event.seat_page_id
-
-
 def checks_people_in(user) -> bool:
     """Organisers, and volunteers (who may scan the events they are assigned to)."""
     return bool(user.is_authenticated and (is_event_staff(user) or user.has_perm(CHECK_IN_PERMISSION)))
 
 
-def may_scan(user, event: EventPage | int) -> bool:
+def may_scan(user, event: Event | EventPage) -> bool:
     """Organisers (event staff) scan every event; a volunteer only the events they are assigned to."""
+    event = event_of(event)
     if not user.is_authenticated:
         return False
     if is_event_staff(user):
         return True
-    return (
-        user.has_perm(CHECK_IN_PERMISSION)
-        and EventVolunteer.objects.filter(event_id=seat_page_of(event), user=user).exists()
-    )
+    return user.has_perm(CHECK_IN_PERMISSION) and EventVolunteer.objects.filter(event_id=event.pk, user=user).exists()
 
 
 def may_undo(registration: Registration, user) -> bool:
@@ -210,12 +206,17 @@ def may_undo(registration: Registration, user) -> bool:
 
 
 def scannable_events(user):
-    """The events `user` may scan that have not ended more than half a day ago, soonest first."""
-    events = EventPage.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE,
+    """The events `user` may scan that have not ended more than half a day ago, soonest first, with `start`."""
+    pages = EventPage.objects.filter(
+        event=OuterRef("pk"),
         end__gte=timezone.now() - datetime.timedelta(hours=12),
         signup_type=EventPage.SignUp.ON_SITE,
-    ).order_by("start", "pk")
+    )
+    events = (
+        Event.objects.filter(Exists(pages))
+        .annotate(start=Subquery(pages.order_by("start").values("start")[:1]))
+        .order_by("start", "pk")
+    )
     if is_event_staff(user):
         return events
     if not checks_people_in(user):
@@ -223,8 +224,9 @@ def scannable_events(user):
     return events.filter(volunteer_assignments__user=user)
 
 
-def assign_volunteer(event: EventPage | int, user, *, by) -> EventVolunteer:
+def assign_volunteer(event: Event | EventPage, user, *, by) -> EventVolunteer:
     """Let `user` scan tickets at the event; they join the Volunteers group if they are not in it."""
+    event = event_of(event)
     with transaction.atomic():
         group, created = Group.objects.get_or_create(name=VOLUNTEERS_GROUP)
         if created:  # migration 0005 made it; someone deleted it since: make it again with its permission
@@ -232,13 +234,14 @@ def assign_volunteer(event: EventPage | int, user, *, by) -> EventVolunteer:
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         user.groups.add(group)
         assignment, _created = EventVolunteer.objects.get_or_create(
-            event_id=seat_page_of(event), user=user, defaults={"assigned_by": by}
+            event_id=event.pk, user=user, defaults={"assigned_by": by}
         )
     return assignment
 
 
-def unassign_volunteer(event: EventPage | int, user) -> bool:
-    deleted, _rows = EventVolunteer.objects.filter(event_id=seat_page_of(event), user=user).delete()
+def unassign_volunteer(event: Event | EventPage, user) -> bool:
+    event = event_of(event)
+    deleted, _rows = EventVolunteer.objects.filter(event_id=event.pk, user=user).delete()
     return bool(deleted)
 
 
@@ -258,35 +261,35 @@ def _scan_time(scanned_at, now: datetime.datetime) -> datetime.datetime:
     return max(min(scanned_at, now), now - OLDEST_OFFLINE_SCAN)
 
 
-def _tickets(parsed: tuple[str, str], seat_page_id: int):
+def _tickets(parsed: tuple[str, str], event_id: int):
     kind, value = parsed
     registrations = Registration.objects.select_related("user", "checked_in_by")
     if kind == "short":
         # Typed codes are short (50 bits), so they are unique within one event by chance only, never across
         # events. Two tickets sharing one would be an unknown code, not two check-ins: the QR still works.
         matches = list(
-            Registration.objects.filter(event_id=seat_page_id, short_code=value).values_list("pk", flat=True)[:2]
+            Registration.objects.filter(event_id=event_id, short_code=value).values_list("pk", flat=True)[:2]
         )
         return registrations.filter(pk=matches[0]) if len(matches) == 1 else registrations.none()
     return registrations.filter(token=value)
 
 
-def _resolve(parsed, seat_page_id: int, volunteer, at: datetime.datetime) -> ScanResult:
+def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanResult:
     if parsed is None:
         return ScanResult(Result.UNKNOWN)
-    tickets = _tickets(parsed, seat_page_id)
+    tickets = _tickets(parsed, event_id)
     for _attempt in range(2):
         checked_in = tickets.filter(
-            event_id=seat_page_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
+            event_id=event_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
         ).update(checked_in_at=at, checked_in_by=volunteer)
         registration = tickets.first()
         if checked_in:
             return ScanResult(Result.CHECKED_IN, registration)
         if registration is None:
             return ScanResult(Result.UNKNOWN)
-        if registration.event_id != seat_page_id:
-            event = EventPage.objects.get(pk=registration.event_id)
-            return ScanResult(Result.WRONG_EVENT, registration, other_event=event.localized.title)
+        if registration.event_id != event_id:
+            page = pages_in_language([registration.event_id], get_language()).get(registration.event_id)
+            return ScanResult(Result.WRONG_EVENT, registration, other_event=page.title if page else "")
         if registration.status == Registration.Status.CANCELLED:
             return ScanResult(Result.CANCELLED, registration)
         if registration.status == Registration.Status.WAITING:
@@ -311,7 +314,7 @@ def _answer_from_log(log: CheckIn) -> ScanResult:
 
 def check_in(
     code: str,
-    event: EventPage | int,
+    event: Event | EventPage,
     volunteer,
     *,
     source: str = Source.CAMERA,
@@ -327,7 +330,8 @@ def check_in(
     inserting the CheckIn takes KEY SHARE locks on the event's seat row and the registration; neither conflicts
     with the seat lock of registration.cancel (FOR NO KEY UPDATE), so a scan and a cancel of one ticket queue up
     on the registration row and never deadlock."""
-    seat_page_id = seat_page_of(event)
+    event = event_of(event)
+    event_id = event.pk
     now = timezone.now()
     at = _scan_time(scanned_at, now)
     code = str(code or "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
@@ -335,14 +339,14 @@ def check_in(
     if source not in Source.values:
         source = Source.CAMERA
     if client_id and (log := _logged_scan(client_id)):
-        if log.event_id == seat_page_id and log.volunteer_id == volunteer.pk:
+        if log.event_id == event_id and log.volunteer_id == volunteer.pk:
             return _answer_from_log(log)
         client_id = None  # another scanner's id (random ids never meet): keep the scan, drop the id
     try:
         with transaction.atomic():
-            result = _resolve(parse_code(code), seat_page_id, volunteer, at)
+            result = _resolve(parse_code(code), event_id, volunteer, at)
             CheckIn.objects.create(
-                event_id=seat_page_id,
+                event_id=event_id,
                 registration=result.registration,
                 volunteer=volunteer,
                 code=code.strip()[:64],
@@ -359,10 +363,11 @@ def check_in(
     return replace(result, code=code.strip()[:64], client_id=client_id)
 
 
-def check_in_batch(scans: list[dict], event: EventPage | int, volunteer) -> list[ScanResult]:
+def check_in_batch(scans: list[dict], event: Event | EventPage, volunteer) -> list[ScanResult]:
     """Check in scans queued on a device, in the order they were scanned; answers in the order given.
 
     Each scan is a dict with `code` and, optionally, `client_id`, `scanned_at` and `source`."""
+    event = event_of(event)
     if not isinstance(scans, list) or len(scans) > MAX_BATCH or not all(isinstance(s, dict) for s in scans):
         raise CheckInError("bad_request")
     now = timezone.now()
@@ -381,17 +386,18 @@ def check_in_batch(scans: list[dict], event: EventPage | int, volunteer) -> list
     return results
 
 
-def undo_check_in(registration_id: int, event: EventPage | int, volunteer, *, source: str = Source.SEARCH):
+def undo_check_in(registration_id: int, event: Event | EventPage, volunteer, *, source: str = Source.SEARCH):
     """Take back a check-in: the volunteer who made it, or an organiser. Logged like a scan.
 
     Locks: as `check_in` (the conditional UPDATE on the registration row, then the CheckIn insert)."""
-    seat_page_id = seat_page_of(event)
+    event = event_of(event)
+    event_id = event.pk
     with transaction.atomic():
-        rows = Registration.objects.filter(pk=registration_id, event_id=seat_page_id, checked_in_at__isnull=False)
+        rows = Registration.objects.filter(pk=registration_id, event_id=event_id, checked_in_at__isnull=False)
         if not is_event_staff(volunteer):
             rows = rows.filter(checked_in_by=volunteer)
         if not rows.update(checked_in_at=None, checked_in_by=None):
-            registration = Registration.objects.filter(pk=registration_id, event_id=seat_page_id).first()
+            registration = Registration.objects.filter(pk=registration_id, event_id=event_id).first()
             if registration is None:
                 raise CheckInError("not_found")
             if registration.checked_in_at is None:
@@ -399,7 +405,7 @@ def undo_check_in(registration_id: int, event: EventPage | int, volunteer, *, so
             raise CheckInError("not_yours")
         registration = Registration.objects.select_related("user", "checked_in_by").get(pk=registration_id)
         CheckIn.objects.create(
-            event_id=seat_page_id,
+            event_id=event_id,
             registration=registration,
             volunteer=volunteer,
             code=registration.short_code,
@@ -429,23 +435,34 @@ def _matches(terms: list[str], registration: Registration) -> bool:
     return all(any(word.startswith(term) for word in words) for term in terms)
 
 
-def search_attendees(event: EventPage | int, query: str, *, limit: int = 20) -> list[Registration]:
-    """Ticket holders of the event whose first name, last name or e-mail starts with each word of `query`,
-    ignoring case and accents ("soren" finds "Søren"); by name. One query: an event's guest list is small
-    enough to match in Python, which also folds ø and æ that the database would not."""
-    terms = WORD.findall(fold(str(query or "")[:100]))
+def find_attendees(registrations, query: str, *, limit: int | None = None) -> list[Registration]:
+    """The registrations (a queryset, kept in its order) whose holder's first name, last name or e-mail has a
+    word starting with each word of `query`, ignoring case and accents ("soren" finds Søren, "alund" finds
+    Ålund), or whose typed ticket code `query` is. The one attendee search: the door's and the admin's lists.
+    One query: a guest list is small enough to match in Python, which also folds ø and æ as the database
+    would not."""
+    query = str(query or "")[:100]
+    terms = WORD.findall(fold(query))
     if not terms:
         return []
+    parsed = parse_code(query)
+    code = parsed[1] if parsed and parsed[0] == "short" else None
+    found = []
+    for registration in registrations.select_related("user").iterator(chunk_size=500):
+        if _matches(terms, registration) or (code and registration.short_code == code):
+            found.append(registration)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+def search_attendees(event: Event | EventPage, query: str, *, limit: int = 20) -> list[Registration]:
+    """The event's ticket holders matching `query` (find_attendees), by name, at most `limit`."""
+    event = event_of(event)
     tickets = (
         Registration.objects.confirmed()
-        .filter(event_id=seat_page_of(event))
+        .filter(event_id=event.pk)
         .select_related("user", "checked_in_by")
         .order_by("user__first_name", "user__last_name", "pk")
     )
-    found = []
-    for registration in tickets.iterator(chunk_size=500):
-        if _matches(terms, registration):
-            found.append(registration)
-            if len(found) >= limit:
-                break
-    return found
+    return find_attendees(tickets, query, limit=limit)

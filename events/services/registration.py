@@ -1,17 +1,17 @@
-"""Registration rules: register, cancel, leave the waiting list, and the seat counts, all on the seat page.
+"""Registration rules: register, cancel, leave the waiting list, and the seat counts, all on the Event.
 
-Every language version of an event shares one set of seats, kept on its default-language page
-(`EventPage.seat_page_id`). Seats are counted with that page's row locked, so two requests for the last seat
-cannot both get it; the partial unique constraint on Registration catches a person registering twice at once.
+Every language version of an event shares one set of seats, kept on its language-neutral `Event`. Seats are
+counted with that row locked, so two requests for the last seat cannot both get it; the partial unique
+constraint on Registration catches a person registering twice at once.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.permissions import is_active_member
-from events.models import EventPage, Registration
+from events.models import Event, EventPage, Registration
+from events.models.event import event_of
 from home.errors import DomainError
 from home.mail import queue_mail
 
@@ -31,39 +31,47 @@ class RegistrationError(DomainError):
         "started": _("The event has started; the ticket can no longer be cancelled."),
         "not_active": _("This registration is already cancelled."),
         "not_waiting": _("This registration is not on the waiting list."),
+        "full": _("The event is full."),
+        "event_cancelled": _("This event is cancelled."),
     }
 
 
 def _check_can_register(user, event_page: EventPage, accepted_terms: bool) -> None:
     now = timezone.now()
+    event = event_page.event
     if event_page.signup_type != EventPage.SignUp.ON_SITE:
         raise RegistrationError("not_on_site")
+    if event.cancelled_at:
+        raise RegistrationError("event_cancelled")
     if not event_page.live:
         raise RegistrationError("not_live")
     if event_page.start <= now:
         raise RegistrationError("past")
-    if event_page.registration_opens and now < event_page.registration_opens:
+    if event.registration_opens and now < event.registration_opens:
         raise RegistrationError("not_open")
-    if event_page.registration_closes and now >= event_page.registration_closes:
+    if event.registration_closes and now >= event.registration_closes:
         raise RegistrationError("closed")
     if not user.is_verified:
         raise RegistrationError("not_verified")
-    if event_page.members_only and not is_active_member(user):
+    if event.members_only and not is_active_member(user):
         raise RegistrationError("members_only")
-    if event_page.terms_id and not accepted_terms:
+    if event.terms_id and not accepted_terms:
         raise RegistrationError("terms_required")
 
 
-def _lock_seat_page(seat_page_id: int) -> EventPage:
-    """Lock the event's seat row: every path that changes who holds a seat locks this same row first, which is
+def _lock_event(event_id: int) -> Event:
+    """Lock the event's row: every path that changes who holds a seat locks this same row first, which is
     what serialises them.
 
-    of=("self",) locks only the eventpage row (PostgreSQL refuses FOR UPDATE on the nullable side of the joined
-    page tables otherwise). no_key=True takes FOR NO KEY UPDATE, which still excludes every other seat lock but
+    no_key=True takes FOR NO KEY UPDATE, which still excludes every other seat lock but
     not the KEY SHARE lock that inserting a CheckIn (a foreign key to this row) takes: with a plain FOR UPDATE a
     door scan (registration row updated, then CheckIn inserted) and a cancel (this row, then the registration
     row) of one ticket locked in opposite orders and PostgreSQL broke the deadlock by failing one of them."""
-    return EventPage.objects.select_for_update(of=("self",), no_key=True).only("pk", "capacity").get(pk=seat_page_id)
+    return (
+        Event.objects.select_for_update(no_key=True)
+        .only("pk", "capacity", "waiting_list", "cancelled_at")
+        .get(pk=event_id)
+    )
 
 
 def _lock_registration(registration_id: int) -> Registration:
@@ -75,23 +83,27 @@ def _lock_registration(registration_id: int) -> Registration:
 def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registration:
     """Give `user` a ticket for the event, or a place on its waiting list when it is full; queue the mail.
 
-    Locks: the event's seat row (`_lock_seat_page`) while it counts the tickets and inserts the registration."""
+    Locks: the Event's row (`_lock_event`) while it counts the tickets and inserts the registration."""
     _check_can_register(user, event_page, accepted_terms)
-    seat_page_id = event_page.seat_page_id
-    if Registration.objects.active().filter(event_id=seat_page_id, user=user).exists():
+    event_id = event_page.event_id
+    if Registration.objects.active().filter(event_id=event_id, user=user).exists():
         raise RegistrationError("already_registered")
     try:
         with transaction.atomic():
-            seat_page = _lock_seat_page(seat_page_id)
-            confirmed = Registration.objects.confirmed().filter(event_id=seat_page_id).count()
-            has_seat = seat_page.capacity is None or confirmed < seat_page.capacity
+            event = _lock_event(event_id)
+            if event.cancelled_at:  # cancelled while this request was on its way
+                raise RegistrationError("event_cancelled")
+            confirmed = Registration.objects.confirmed().filter(event_id=event_id).count()
+            has_seat = event.capacity is None or confirmed < event.capacity
+            if not has_seat and not event.waiting_list:
+                raise RegistrationError("full")
             registration = Registration.objects.create(
-                event_id=seat_page_id,
+                event_id=event_id,
                 user=user,
                 status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
                 confirmed_at=timezone.now() if has_seat else None,
                 language=user.language,
-                accepted_terms=bool(event_page.terms_id and accepted_terms),
+                accepted_terms=bool(event.terms_id and accepted_terms),
             )
             _mail(registration, "ticket" if has_seat else "waiting")
     except IntegrityError as exc:
@@ -118,10 +130,10 @@ def cancel(registration: Registration, *, by, only_if: str | None = None) -> Non
     waiting registration's row."""
     if not may_cancel(registration, by):
         raise RegistrationError("not_allowed")
-    if not is_event_staff(by) and registration.event.start <= timezone.now():
+    if not is_event_staff(by) and _has_started(registration.event_id):
         raise RegistrationError("started")
     with transaction.atomic():
-        seat_page = _lock_seat_page(registration.event_id)
+        event = _lock_event(registration.event_id)
         current = _lock_registration(registration.pk)
         if current.status == Registration.Status.CANCELLED:
             raise RegistrationError("not_active")
@@ -134,7 +146,7 @@ def cancel(registration: Registration, *, by, only_if: str | None = None) -> Non
         current.save(update_fields=["status", "cancelled_at", "cancelled_by"])
         _mail(current, "cancelled")
         if was_confirmed:
-            _promote_waiting(seat_page)
+            _promote_waiting(event)
     registration.refresh_from_db()
 
 
@@ -148,13 +160,39 @@ def leave_waiting_list(registration: Registration, *, by) -> None:
     cancel(registration, by=by, only_if=Registration.Status.WAITING)
 
 
-def _promote_waiting(seat_page: EventPage) -> Registration | None:
+def cancel_event(event: Event | EventPage, *, by) -> int:
+    """Cancel the whole event, once: it is marked cancelled (every language's page says so), registration
+    closes, and every ticket and waiting place is cancelled, each holder mailed in their language. Returns how
+    many were mailed; "event_cancelled" when it already was.
+
+    Locks: the Event's row, then (one UPDATE) its active registrations' rows."""
+    event_id = event_of(event).pk
+    with transaction.atomic():
+        event = _lock_event(event_id)
+        now = timezone.now()
+        if not Event.objects.filter(pk=event_id, cancelled_at__isnull=True).update(cancelled_at=now):
+            raise RegistrationError("event_cancelled")
+        active = list(Registration.objects.active().filter(event_id=event_id).select_related("user"))
+        Registration.objects.filter(pk__in=[registration.pk for registration in active]).update(
+            status=Registration.Status.CANCELLED, cancelled_at=now, cancelled_by=by
+        )
+        for registration in active:
+            _mail(registration, "event_cancelled")
+    return len(active)
+
+
+def _has_started(event_id: int) -> bool:
+    """Whether the event has started (its pages share the start time; the earliest counts)."""
+    return EventPage.objects.filter(event_id=event_id, start__lte=timezone.now()).exists()
+
+
+def _promote_waiting(event: Event) -> Registration | None:
     """Give a free seat to the earliest waiting entry. The caller holds the seat lock; this locks the waiting
     registration's row after it."""
-    confirmed = Registration.objects.confirmed().filter(event_id=seat_page.pk).count()
-    if seat_page.capacity is not None and confirmed >= seat_page.capacity:
+    confirmed = Registration.objects.confirmed().filter(event_id=event.pk).count()
+    if event.capacity is not None and confirmed >= event.capacity:
         return None
-    first = Registration.objects.waiting().filter(event_id=seat_page.pk).select_for_update(no_key=True).first()
+    first = Registration.objects.waiting().filter(event_id=event.pk).select_for_update(no_key=True).first()
     if first is None:
         return None
     first.status = Registration.Status.CONFIRMED
@@ -174,25 +212,12 @@ def _mail(registration: Registration, name: str, **extra) -> None:
     )
 
 
-def event_counts(event_page: EventPage) -> dict:
-    """Registered (tickets), capacity, waiting and checked-in counts for the event, in one query."""
-    seat_page_id = event_page.seat_page_id
-    counts = Registration.objects.filter(event_id=seat_page_id).aggregate(
-        registered=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
-        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
-        checked_in=Count("pk", filter=Q(status=Registration.Status.CONFIRMED, checked_in_at__isnull=False)),
-    )
-    capacity = (
-        event_page.capacity
-        if seat_page_id == event_page.pk
-        else EventPage.objects.filter(pk=seat_page_id).values_list("capacity", flat=True).first()
-    )
-    return {**counts, "capacity": capacity}
+def event_counts(event: Event | EventPage) -> dict:
+    """Registered (tickets), capacity, waiting and checked-in counts of the event, in one query (the definition
+    is EventQuerySet.with_counts)."""
+    return Event.objects.counts_of(event_of(event).pk)
 
 
-def seats_left(event_page: EventPage) -> int | None:
+def seats_left(event: Event | EventPage) -> int | None:
     """Free seats on the event (shared by all its language versions); None when there is no limit."""
-    counts = event_counts(event_page)
-    if counts["capacity"] is None:
-        return None
-    return max(counts["capacity"] - counts["registered"], 0)
+    return Event.objects.with_counts().filter(pk=event_of(event).pk).values_list("seats_left", flat=True).get()

@@ -1,4 +1,4 @@
-"""Template tags for event lists: the next events for any page (the home page uses it) and seat look-ups."""
+"""Template tags for event lists: the next events for any page (the home page uses it)."""
 
 from django import template
 from django.utils import timezone
@@ -20,7 +20,7 @@ def next_events(context, count: int = 3) -> list:
         EventPage.objects.live()
         .public()
         .filter(locale=locale, end__gte=timezone.now())
-        .select_related("image", "locale")
+        .select_related("image", "locale", "event")
         .prefetch_related("image__renditions")
         .order_by("start", "pk")[: max(0, min(int(count), 12))]
     )
@@ -37,9 +37,3 @@ def event_index_url(context) -> str:
         return ""
     index = EventIndexPage.objects.live().filter(locale=locale).first()
     return index.get_url(request=context.get("request")) if index else ""
-
-
-@register.simple_tag
-def seats_for(seats_left: dict, event) -> int | None:
-    """Seats left for `event` from a dict made by events.listing.seats_left_by_page."""
-    return (seats_left or {}).get(event.pk)

@@ -1,6 +1,6 @@
 """The community's own figures for the public dashboard: members over time, new members per month, events per
 year with registrations and check-ins, waiting lists. Every query on events data is in this module, one function
-per figure, so it is the one place to adapt when registrations move to a language-neutral event record. Poll
+per figure, so it is the one place to adapt when the events schema changes. Poll
 turnout joins when polls exist."""
 
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
 
@@ -114,16 +114,19 @@ def events_per_year(now: datetime | None = None) -> list[EventYear]:
         .annotate(count=Count("pk"))
         .values_list("year", "count")
     )
+    # A ticket belongs to the language-neutral Event; its dates are its pages' (the same in every language).
+    pages = EventPage.objects.filter(event=OuterRef("event_id")).order_by("start")
     tickets = {
         row["year"]: row
         for row in Registration.objects.confirmed()
-        .annotate(year=ExtractYear("event__start", tzinfo=COPENHAGEN))
+        .annotate(start=Subquery(pages.values("start")[:1]), end=Subquery(pages.values("end")[:1]))
+        .annotate(year=ExtractYear("start", tzinfo=COPENHAGEN))
         .order_by()
         .values("year")
         .annotate(
             tickets=Count("pk"),
             checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
-            past=Count("pk", filter=Q(event__end__lt=now)),
+            past=Count("pk", filter=Q(end__lt=now)),
         )
     }
     years = sorted(set(events) | set(tickets))
@@ -141,28 +144,23 @@ def events_per_year(now: datetime | None = None) -> list[EventYear]:
 
 def waiting_lists(language: str, now: datetime | None = None) -> list[WaitingList]:
     """Events of the last year and to come that had a waiting list, newest first, titled in `language` where
-    a translation exists (three queries)."""
-    from events.listing import translations_by_key
-    from events.models import EventPage, Registration
+    a translation exists (one query)."""
+    from events.models import Event
 
     now = now or timezone.now()
-    pages = list(
-        EventPage.objects.filter(start__gte=now - timedelta(days=365))
-        .annotate(
-            waiting=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITING)),
-            tickets=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
-        )
-        .filter(waiting__gt=0)
+    events = list(
+        Event.objects.with_counts()
+        .with_page(language)
+        .filter(start__gte=now - timedelta(days=365), waiting__gt=0)
         .order_by("-start")[:WAITING_LISTS_SHOWN]
     )
-    translated = translations_by_key(pages, language)
     return [
         WaitingList(
-            title=translated.get(page.translation_key, page).title,
-            start=page.start,
-            capacity=page.capacity,
-            tickets=page.tickets,
-            waiting=page.waiting,
+            title=event.title,
+            start=event.start,
+            capacity=event.capacity,
+            tickets=event.registered,
+            waiting=event.waiting,
         )
-        for page in pages
+        for event in events
     ]

@@ -59,7 +59,7 @@ def prepare() -> None:
     index = EventIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     start = timezone.now() + datetime.timedelta(hours=1)
     event = index.add_child(
-        instance=EventPage(
+        instance=EventPage.with_new_event(
             title="Check-in bench", slug=f"checkin-bench-{int(time.time())}", start=start,
             end=start + datetime.timedelta(hours=3), summary="Bench", capacity=None,
         )

@@ -24,7 +24,7 @@ def _event():
     index = EventIndexPage.objects.filter(locale__language_code="da").first()
     start = timezone.now() + datetime.timedelta(days=60)
     event = index.add_child(
-        instance=EventPage(
+        instance=EventPage.with_new_event(
             title="Throughput", slug=f"throughput-{int(time.time())}", start=start,
             end=start + datetime.timedelta(hours=2), summary="Bench", capacity=PEOPLE // 2,
         )

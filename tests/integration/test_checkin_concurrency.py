@@ -46,7 +46,7 @@ def test_twenty_scans_of_one_ticket_at_once_check_it_in_once(same_volunteer):
     one = make_user()
     volunteers = [one] * SCANNERS if same_volunteer else [make_user() for _ in range(SCANNERS)]
 
-    outcomes = at_once([lambda v=v: services.check_in(ticket.token, event.pk, v) for v in volunteers])
+    outcomes = at_once([lambda v=v: services.check_in(ticket.token, event, v) for v in volunteers])
 
     states = [state_of(outcome) for outcome in outcomes]
     assert sorted(states) == [Result.ALREADY] * (SCANNERS - 1) + [Result.CHECKED_IN], states
@@ -66,10 +66,10 @@ def test_twenty_different_tickets_at_once_are_all_checked_in():
     tickets = [make_ticket(event) for _ in range(SCANNERS)]
     volunteer = make_user()
 
-    outcomes = at_once([lambda t=t: services.check_in(t.token, event.pk, volunteer) for t in tickets])
+    outcomes = at_once([lambda t=t: services.check_in(t.token, event, volunteer) for t in tickets])
 
     assert [state_of(outcome) for outcome in outcomes] == [Result.CHECKED_IN] * SCANNERS
-    assert Registration.objects.filter(event=event, checked_in_at__isnull=False).count() == SCANNERS
+    assert Registration.objects.filter(event=event.event, checked_in_at__isnull=False).count() == SCANNERS
     assert services.event_counts(event)["checked_in"] == SCANNERS
 
 
@@ -79,7 +79,7 @@ def test_the_same_queued_scan_sent_five_times_at_once_is_logged_once():
     volunteer = make_user()
 
     outcomes = at_once(
-        [lambda: services.check_in(ticket.token, event.pk, volunteer, client_id="phone-7:0001") for _ in range(5)]
+        [lambda: services.check_in(ticket.token, event, volunteer, client_id="phone-7:0001") for _ in range(5)]
     )
 
     assert [state_of(outcome) for outcome in outcomes] == [Result.CHECKED_IN] * 5, outcomes
@@ -97,12 +97,12 @@ def test_the_same_queue_synced_by_five_requests_at_once_is_logged_once():
     volunteer = make_user()
     scans = [{"code": t.token, "client_id": f"queue-{n}"} for n, t in enumerate(tickets)]
 
-    outcomes = at_once([lambda: services.check_in_batch(scans, event.pk, volunteer) for _ in range(5)])
+    outcomes = at_once([lambda: services.check_in_batch(scans, event, volunteer) for _ in range(5)])
 
     for outcome in outcomes:
         assert [state_of(result) for result in outcome] == [Result.CHECKED_IN] * 10, outcome
-    assert CheckIn.objects.filter(event=event).count() == 10
-    assert Registration.objects.filter(event=event, checked_in_at__isnull=False).count() == 10
+    assert CheckIn.objects.filter(event=event.event).count() == 10
+    assert Registration.objects.filter(event=event.event, checked_in_at__isnull=False).count() == 10
 
 
 @pytest.mark.parametrize("round_", range(10))
@@ -110,12 +110,12 @@ def test_an_undo_racing_a_scan_leaves_ticket_and_log_agreeing(round_):
     event = make_event()
     ticket = make_ticket(event)
     first, second = make_user(), make_user()
-    services.check_in(ticket.token, event.pk, first)
+    services.check_in(ticket.token, event, first)
 
     undo, scan = at_once(
         [
-            lambda: services.undo_check_in(ticket.pk, event.pk, first),
-            lambda: services.check_in(ticket.token, event.pk, second),
+            lambda: services.undo_check_in(ticket.pk, event, first),
+            lambda: services.check_in(ticket.token, event, second),
         ]
     )
 
@@ -140,12 +140,12 @@ def test_two_undos_at_once_undo_once():
     ticket = make_ticket(event)
     volunteer = make_user()
     organiser = make_user(is_staff=True)
-    services.check_in(ticket.token, event.pk, volunteer)
+    services.check_in(ticket.token, event, volunteer)
 
     outcomes = at_once(
         [
-            lambda: services.undo_check_in(ticket.pk, event.pk, volunteer),
-            lambda: services.undo_check_in(ticket.pk, event.pk, organiser),
+            lambda: services.undo_check_in(ticket.pk, event, volunteer),
+            lambda: services.undo_check_in(ticket.pk, event, organiser),
         ]
     )
 
@@ -158,7 +158,7 @@ def test_two_undos_at_once_undo_once():
 def test_twenty_http_scans_of_one_ticket_at_once_check_it_in_once():
     event = make_event()
     ticket = make_ticket(event)
-    scan_url = reverse("events:checkin_scan", kwargs={"page_id": event.pk})
+    scan_url = reverse("events:checkin_scan", kwargs={"event_id": event.event_id})
     clients = []
     for _ in range(SCANNERS):
         client = Client()

@@ -96,7 +96,7 @@ def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_
         f"a {slow_kind} in the phase {slow_phase!r} took {slowest.seconds:.2f} s "
         f"({slowest.wall:.2f} s on the clock, of which {slowest.cpu_wait:.2f} s waiting for a CPU)"
     )
-    assert Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).count() == len(people)
+    assert Registration.objects.filter(event=event.event, status=Registration.Status.CONFIRMED).count() == len(people)
     assert received == Counter(people_emails), "every ticket exactly once"
 
 

@@ -36,17 +36,17 @@ def test_fifty_people_for_ten_seats_get_ten_tickets_and_forty_waiting_places():
     outcomes = at_once([register(user) for user in users])
 
     assert sorted(outcomes) == ["confirmed"] * SEATS + ["waiting"] * (PEOPLE - SEATS)
-    assert Registration.objects.confirmed().filter(event=event).count() == SEATS
-    assert Registration.objects.waiting().filter(event=event).count() == PEOPLE - SEATS
+    assert Registration.objects.confirmed().filter(event=event.event).count() == SEATS
+    assert Registration.objects.waiting().filter(event=event.event).count() == PEOPLE - SEATS
     assert OutboxMail.objects.filter(template="events/mail/ticket").count() == SEATS
     assert OutboxMail.objects.filter(template="events/mail/waiting").count() == PEOPLE - SEATS
 
-    earliest_waiting = Registration.objects.waiting().filter(event=event).first()
-    ticket = Registration.objects.confirmed().filter(event=event).first()
+    earliest_waiting = Registration.objects.waiting().filter(event=event.event).first()
+    ticket = Registration.objects.confirmed().filter(event=event.event).first()
     services.cancel(ticket, by=ticket.user)
 
-    assert Registration.objects.confirmed().filter(event=event).count() == SEATS
-    assert Registration.objects.waiting().filter(event=event).count() == PEOPLE - SEATS - 1
+    assert Registration.objects.confirmed().filter(event=event.event).count() == SEATS
+    assert Registration.objects.waiting().filter(event=event.event).count() == PEOPLE - SEATS - 1
     earliest_waiting.refresh_from_db()
     assert earliest_waiting.status == Registration.Status.CONFIRMED
     assert OutboxMail.objects.filter(template="events/mail/ticket", context__promoted=True).count() == 1
@@ -63,8 +63,8 @@ def test_cancellations_at_once_promote_one_waiting_person_each():
 
     assert at_once([cancel(ticket) for ticket in tickets]) == ["cancelled"] * 3
 
-    assert Registration.objects.confirmed().filter(event=event).count() == 3
-    promoted = set(Registration.objects.confirmed().filter(event=event).values_list("pk", flat=True))
+    assert Registration.objects.confirmed().filter(event=event.event).count() == 3
+    promoted = set(Registration.objects.confirmed().filter(event=event.event).values_list("pk", flat=True))
     assert promoted == {registration.pk for registration in waiting[:3]}
 
 

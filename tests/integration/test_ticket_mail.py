@@ -27,7 +27,7 @@ def live_event() -> EventPage:
     index = home.add_child(instance=EventIndexPage(title="Arrangementer", slug="arrangementer"))
     start = (timezone.now() + timedelta(days=10)).replace(microsecond=0)
     event = index.add_child(
-        instance=EventPage(
+        instance=EventPage.with_new_event(
             title="Meetup om grafer",
             slug="grafer",
             start=start,

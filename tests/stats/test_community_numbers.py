@@ -70,10 +70,10 @@ def events():
     for number in range(4):
         status = Registration.Status.CONFIRMED if number < 3 else Registration.Status.WAITING
         checked = NOW - timedelta(days=300) if number < 2 else None
-        Registration.objects.create(event=past, user=make_user(), status=status, checked_in_at=checked)
+        Registration.objects.create(event=past.event, user=make_user(), status=status, checked_in_at=checked)
     for number in range(5):
         status = Registration.Status.CONFIRMED if number < 2 else Registration.Status.WAITING
-        Registration.objects.create(event=later, user=make_user(), status=status)
+        Registration.objects.create(event=later.event, user=make_user(), status=status)
     return past, later
 
 

@@ -15,7 +15,9 @@ def test_a_ticket_of_another_event_names_the_event_but_not_its_holder(client, ma
     ticket = make_ticket(other, first_name="Gertrud", last_name="Hemmelig")
     client.force_login(volunteer)
 
-    answer = post_json(client, reverse("events:checkin_scan", kwargs={"page_id": event.pk}), {"code": ticket.token})
+    answer = post_json(
+        client, reverse("events:checkin_scan", kwargs={"event_id": event.event_id}), {"code": ticket.token}
+    )
 
     result = answer.json()["result"]
     assert result["state"] == "wrong_event"
@@ -47,5 +49,5 @@ def test_a_typed_code_two_tickets_share_checks_in_neither(event, volunteer):
     result = services.check_in(first.display_code, event, volunteer, source="code")
 
     assert result.state == "unknown"
-    assert not Registration.objects.filter(event=event, checked_in_at__isnull=False).exists()
+    assert not Registration.objects.filter(event=event.event, checked_in_at__isnull=False).exists()
     assert services.check_in(first.token, event, volunteer).state == "checked_in"  # the QR code still works

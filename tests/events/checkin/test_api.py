@@ -23,8 +23,8 @@ BODIES = {"scan": {"code": "x"}, "sync": {"scans": []}, "undo": {"registration":
 
 
 def url(name: str, event, **query) -> str:
-    page_id = event if isinstance(event, int) else event.pk
-    address = reverse(f"events:checkin_{name}", kwargs={"page_id": page_id})
+    event_id = event if isinstance(event, int) else event.event_id
+    address = reverse(f"events:checkin_{name}", kwargs={"event_id": event_id})
     if query:
         address += "?" + "&".join(f"{key}={value}" for key, value in query.items())
     return address
@@ -247,7 +247,7 @@ def test_the_english_pages_id_leads_to_the_same_door(client, index):
     body = post_json(client, url("scan", english), {"code": ticket.token}).json()
 
     assert body["result"]["state"] == "checked_in"
-    assert CheckIn.objects.get().event_id == danish.pk
+    assert CheckIn.objects.get().event_id == danish.event_id
     assert client.get(url("counts", english)).json()["counts"]["checked_in"] == 1
 
 
@@ -313,7 +313,7 @@ def test_the_scanner_page_opens_for_an_assigned_volunteer(door, event):
     assert config["urls"] == {name: url(name, event) for name in ENDPOINTS}
     assert config["pollSeconds"] == 5
     assert config["volunteer"] == "Vera Frivillig"
-    assert response.context["seat_page_id"] == event.pk
+    assert response.context["event_id"] == event.event_id
     assert b'id="checkin-config"' in response.content
     assert b"csrfmiddlewaretoken" in response.content
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
@@ -350,8 +350,8 @@ def test_the_list_of_events_shows_a_volunteer_only_their_assigned_events(client,
     response = client.get(reverse("events:checkin_desks"))
 
     assert response.status_code == 200
-    listed = [seat_page.pk for seat_page, _page in response.context["events"]]
-    assert listed == [event.pk]
+    listed = [record.pk for record, _page in response.context["events"]]
+    assert listed == [event.event_id]
     assert url("desk", event).encode() in response.content
     assert url("desk", other).encode() not in response.content
 
@@ -360,9 +360,9 @@ def test_the_list_of_events_shows_an_organiser_every_coming_event(client, make_e
     other = make_event()
     client.force_login(make_staff("events.view_registrations"))
 
-    listed = {seat_page.pk for seat_page, _page in client.get(reverse("events:checkin_desks")).context["events"]}
+    listed = {record.pk for record, _page in client.get(reverse("events:checkin_desks")).context["events"]}
 
-    assert {event.pk, other.pk} <= listed
+    assert {event.event_id, other.event_id} <= listed
 
 
 def test_the_list_of_events_is_empty_for_an_unassigned_volunteer(client, event):

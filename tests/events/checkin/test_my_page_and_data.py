@@ -35,8 +35,8 @@ def test_the_check_in_events_page_lists_only_the_volunteers_own_events(client, m
 
     page = client.get(reverse("events:checkin_desks")).content.decode()
 
-    assert reverse("events:checkin_desk", kwargs={"page_id": event.pk}) in page
-    assert reverse("events:checkin_desk", kwargs={"page_id": other.pk}) not in page
+    assert reverse("events:checkin_desk", kwargs={"event_id": event.event_id}) in page
+    assert reverse("events:checkin_desk", kwargs={"event_id": other.event_id}) not in page
 
 
 def test_the_check_in_events_page_is_forbidden_to_people_who_do_not_check_in(client, event):
@@ -49,7 +49,7 @@ def test_a_volunteer_removed_from_the_event_can_no_longer_open_its_scanner(clien
     services.unassign_volunteer(event, volunteer)
     client.force_login(volunteer)
 
-    assert client.get(reverse("events:checkin_desk", kwargs={"page_id": event.pk})).status_code == 403
+    assert client.get(reverse("events:checkin_desk", kwargs={"event_id": event.event_id})).status_code == 403
 
 
 def test_the_data_download_has_my_tickets_with_check_in_time_and_my_volunteering(client, event, volunteer):
@@ -75,7 +75,7 @@ def test_deleting_an_account_keeps_the_check_in_log_without_the_person(client, e
 
     ticket.user.delete()
 
-    [log] = CheckIn.objects.filter(event=event)
+    [log] = CheckIn.objects.filter(event=event.event)
     assert log.registration_id is None
     assert log.result == CheckIn.Result.CHECKED_IN
     assert log.volunteer == volunteer

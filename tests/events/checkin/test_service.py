@@ -228,22 +228,23 @@ def test_a_ticket_registered_on_the_english_page_checks_in_at_the_danish_scanner
     danish, english = english_event()
     volunteer = make_volunteer(danish)
     ticket = services.register(make_user(), english, accepted_terms=True)
-    assert ticket.event_id == danish.pk
+    assert ticket.event_id == danish.event_id
 
     assert check_in(ticket.token, danish, volunteer).state == Result.CHECKED_IN
     assert check_in(ticket.display_code, english, volunteer).state == Result.ALREADY
     assert fresh(ticket).checked_in_by == volunteer
 
 
-def test_the_event_may_be_given_as_the_english_page_or_the_seat_page_id(english_event):
+def test_the_event_may_be_given_as_the_english_page_or_the_event_record(english_event):
     danish, english = english_event()
     volunteer = make_volunteer(danish)
     first = services.register(make_user(), english, accepted_terms=True)
     second = make_ticket(danish)
 
     assert check_in(first.token, english, volunteer).state == Result.CHECKED_IN
-    assert check_in(second.token, danish.pk, volunteer).state == Result.CHECKED_IN
-    assert set(CheckIn.objects.values_list("event_id", flat=True)) == {danish.pk}
+    assert check_in(second.token, danish.event, volunteer).state == Result.CHECKED_IN
+    assert english.event_id == danish.event_id
+    assert set(CheckIn.objects.values_list("event_id", flat=True)) == {danish.event_id}
 
 
 # --- The log ---------------------------------------------------------------------------------------------------
@@ -269,7 +270,7 @@ def test_every_attempt_is_logged_with_volunteer_result_and_source(make_event, ev
         (foreign.pk, volunteer.pk, Result.WRONG_EVENT, CheckIn.Source.LINK),
         (None, volunteer.pk, Result.UNKNOWN, CheckIn.Source.CAMERA),  # an unknown source is logged as camera
     ]
-    assert set(CheckIn.objects.values_list("event_id", flat=True)) == {event.pk}
+    assert set(CheckIn.objects.values_list("event_id", flat=True)) == {event.event_id}
     assert CheckIn.objects.order_by("pk").first().code == ticket.token
 
 
@@ -557,14 +558,14 @@ def test_organisers_may_scan_every_event(make_event, event):
 
     for user in (organiser, django_staff):
         assert services.may_scan(user, event)
-        assert services.may_scan(user, make_event().pk)
+        assert services.may_scan(user, make_event().event)
 
 
 def test_an_assigned_volunteer_may_scan_only_their_event(make_event, event, volunteer):
     other = make_event()
 
     assert services.may_scan(volunteer, event)
-    assert services.may_scan(volunteer, event.pk)
+    assert services.may_scan(volunteer, event)
     assert not services.may_scan(volunteer, other)
 
 
@@ -615,8 +616,8 @@ def test_scannable_events_are_a_volunteers_assigned_coming_events(make_event, ev
     services.assign_volunteer(past, volunteer, by=None)
     organiser = make_staff("events.view_registrations")
 
-    assert list(services.scannable_events(volunteer)) == [event]
-    assert {event.pk, other.pk} <= set(services.scannable_events(organiser).values_list("pk", flat=True))
-    assert past.pk not in set(services.scannable_events(organiser).values_list("pk", flat=True))
+    assert list(services.scannable_events(volunteer)) == [event.event]
+    assert {event.event_id, other.event_id} <= set(services.scannable_events(organiser).values_list("pk", flat=True))
+    assert past.event_id not in set(services.scannable_events(organiser).values_list("pk", flat=True))
     assert not services.scannable_events(make_user()).exists()
     assert not services.scannable_events(AnonymousUser()).exists()

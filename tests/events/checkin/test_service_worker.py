@@ -66,7 +66,7 @@ def test_the_checkin_token_path_still_answers_beside_the_worker(client):
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_scanner_page_registers_the_worker_with_its_own_address_as_the_scope(client, event, volunteer, language):
     client.force_login(volunteer)
-    page = f"/{language}/events/{event.pk}/checkin/"
+    page = f"/{language}/events/{event.event_id}/checkin/"
 
     response = client.get(page)
 

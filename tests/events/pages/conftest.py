@@ -42,7 +42,9 @@ def add_event(index: EventIndexPage, title: str, *, days: float = 7, hours: floa
         fields["image"] = ImageFactory(width_px=60, height_px=40, title=title)
     slug = f"{title.lower().replace(' ', '-')}-{next(_serial)}"
     return index.add_child(
-        instance=EventPage(title=title, slug=slug, start=start, end=start + datetime.timedelta(hours=hours), **fields)
+        instance=EventPage.with_new_event(
+            title=title, slug=slug, start=start, end=start + datetime.timedelta(hours=hours), **fields
+        )
     )
 
 
@@ -57,4 +59,4 @@ def make_user(email: str, **fields) -> User:
 
 
 def register(event: EventPage, user: User, status: str = Registration.Status.CONFIRMED) -> Registration:
-    return Registration.objects.create(event_id=event.seat_page_id, user=user, status=status, language="da")
+    return Registration.objects.create(event_id=event.event_id, user=user, status=status, language="da")

@@ -129,6 +129,6 @@ def test_members_only_event_says_so(client, event_index):
 def test_seats_are_shared_by_the_language_versions(client, event_index, english_index):
     event = add_event(event_index, "Meetup", capacity=3)
     english = translate_event(event)
-    Registration.objects.create(event=event, user=make_user("x@example.com"), status="confirmed")
+    Registration.objects.create(event=event.event, user=make_user("x@example.com"), status="confirmed")
     assert "2 seats left" in _content(client, english)
     assert EventPage.objects.get(pk=english.pk).locale == Locale.objects.get(language_code="en")

@@ -34,7 +34,7 @@ def workshop(event_index):
     for n in range(2):
         register(event, make_user(f"ticket{n}@example.com", last_name=f"Holder{n}"))
     register(event, make_user("waiting@example.com", last_name="Venter"), status="waiting")
-    checked = Registration.objects.filter(event=event, status="confirmed").first()
+    checked = Registration.objects.filter(event=event.event, status="confirmed").first()
     checked.checked_in_at = checked.created_at
     checked.save()
     return event
@@ -54,7 +54,7 @@ def test_event_list_shows_counts(client, editor, workshop):
 
 def test_event_registrations_page_lists_tickets_and_waiting_and_searches(client, editor, workshop):
     client.force_login(editor)
-    url = f"/admin/event-registrations/{workshop.pk}/"
+    url = f"/admin/event-registrations/{workshop.event_id}/"
     content = client.get(url).content.decode()
     assert "ticket0@example.com" in content and "waiting@example.com" in content
     searched = client.get(url, {"q": "venter"}).content.decode()
@@ -63,7 +63,7 @@ def test_event_registrations_page_lists_tickets_and_waiting_and_searches(client,
 
 def test_csv_export_lists_attendees(client, editor, workshop):
     client.force_login(editor)
-    response = client.get(f"/admin/event-registrations/{workshop.pk}/attendees.csv")
+    response = client.get(f"/admin/event-registrations/{workshop.event_id}/attendees.csv")
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["name", "email", "status", "registered_at", "checked_in_at"]
@@ -73,7 +73,7 @@ def test_csv_export_lists_attendees(client, editor, workshop):
 
 def test_staff_cancel_frees_the_seat_for_the_first_waiting(client, editor, workshop):
     client.force_login(editor)
-    ticket = Registration.objects.get(event=workshop, user__email="ticket0@example.com")
+    ticket = Registration.objects.get(event=workshop.event, user__email="ticket0@example.com")
     response = client.post(f"/admin/event-registrations/cancel/{ticket.pk}/")
     assert response.status_code == 302
     ticket.refresh_from_db()
@@ -83,7 +83,7 @@ def test_staff_cancel_frees_the_seat_for_the_first_waiting(client, editor, works
 
 def test_staff_cancel_needs_post(client, editor, workshop):
     client.force_login(editor)
-    ticket = Registration.objects.get(event=workshop, user__email="ticket0@example.com")
+    ticket = Registration.objects.get(event=workshop.event, user__email="ticket0@example.com")
     assert client.get(f"/admin/event-registrations/cancel/{ticket.pk}/").status_code == 405
     ticket.refresh_from_db()
     assert ticket.status == "confirmed"
@@ -92,13 +92,13 @@ def test_staff_cancel_needs_post(client, editor, workshop):
 @pytest.mark.parametrize("path", ["", "{pk}/", "{pk}/attendees.csv"])
 def test_people_outside_event_editors_get_403(client, outsider, workshop, path):
     client.force_login(outsider)
-    response = client.get("/admin/event-registrations/" + path.format(pk=workshop.pk))
+    response = client.get("/admin/event-registrations/" + path.format(pk=workshop.event_id))
     assert response.status_code == 403
 
 
 def test_outsider_cannot_cancel(client, outsider, workshop):
     client.force_login(outsider)
-    ticket = Registration.objects.get(event=workshop, user__email="ticket0@example.com")
+    ticket = Registration.objects.get(event=workshop.event, user__email="ticket0@example.com")
     assert client.post(f"/admin/event-registrations/cancel/{ticket.pk}/").status_code == 403
     ticket.refresh_from_db()
     assert ticket.status == "confirmed"

@@ -35,7 +35,7 @@ def test_registering_gives_a_ticket_and_queues_the_ticket_mail(make_event):
 
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.confirmed_at is not None
-    assert registration.event_id == event.pk
+    assert registration.event_id == event.event_id
     [mail] = mails("ticket")
     assert mail.recipient == user.email
     assert mail.language == "en"
@@ -227,7 +227,7 @@ def test_english_and_danish_versions_share_the_seats(english_event):
 
     registration = services.register(make_user(language="en"), english, accepted_terms=False)
 
-    assert registration.event_id == danish.pk
+    assert registration.event_id == danish.event_id
     assert services.seats_left(english) == services.seats_left(danish) == 1
     services.register(make_user(), danish, accepted_terms=False)
     assert services.register(make_user(), english, accepted_terms=False).status == Registration.Status.WAITING

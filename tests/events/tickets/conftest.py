@@ -37,7 +37,7 @@ def make_event(index: EventIndexPage, **fields) -> EventPage:
         "city": "København S",
         "capacity": 10,
     }
-    page = EventPage(**{**defaults, **fields})
+    page = EventPage.with_new_event(**{**defaults, **fields})
     index.add_child(instance=page)
     page.save_revision().publish()
     return EventPage.objects.get(pk=page.pk)
@@ -67,4 +67,4 @@ def make_user(email: str = "ada@example.com", language: str = "da", first_name: 
 def make_registration(event: EventPage, user, status: str = "confirmed"):
     from events.models import Registration
 
-    return Registration.objects.create(event=event, user=user, status=status, language=user.language)
+    return Registration.objects.create(event=event.event, user=user, status=status, language=user.language)

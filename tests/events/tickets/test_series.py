@@ -74,11 +74,12 @@ def test_drafts_unless_publish_and_each_page_has_its_own_capacity_and_registrati
     assert [p.live for p in live] == [True, True]
     first, second = live
     make_registration(first, make_user())
-    first.capacity = 5
-    first.save_revision().publish()
+    first.event.capacity = 5
+    first.event.save()
     second.refresh_from_db()
-    assert second.capacity == 30
-    assert Registration.objects.filter(event=second).count() == 0
+    assert second.event.capacity == 30
+    assert first.event.series_id == second.event.series_id is not None
+    assert Registration.objects.filter(event=second.event).count() == 0
     assert len({p.slug for p in drafts + live}) == 4
 
 
