@@ -33,3 +33,14 @@ def pytest_runtest_setup(item):
         if IN_CI:
             pytest.fail(f"CI must run this test but it {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _no_pause_from_an_earlier_test():
+    """A broker or cache failure that an earlier test caused (on purpose, or a slow first connection on a busy
+    machine) pauses publishing and cache calls in this process for a while; no test starts inside such a pause."""
+    from home import cache, publish
+
+    publish.resume()
+    cache.reset_pauses()
+    yield
