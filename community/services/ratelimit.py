@@ -72,7 +72,7 @@ def client_ip(request: HttpRequest) -> str:
     whatever the client wrote, so it is never trusted.
     """
     remote_addr = request.META.get("REMOTE_ADDR", "") or "unknown"
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies <= 0:
         return remote_addr
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
