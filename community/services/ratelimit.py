@@ -72,7 +72,7 @@ def client_ip(request: HttpRequest) -> str:
     whatever the client wrote, so it is never trusted.
     """
     remote_addr = request.META.get("REMOTE_ADDR", "") or "unknown"
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies <= 0:
         return remote_addr
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
@@ -139,9 +139,36 @@ def attempt(action: str, *, ip: str, email: str | None = None) -> bool:
     return True
 
 
-def reset(action: str, *, email: str) -> None:
-    """Forget an account's hits (a successful log in clears its failures; the IP's count stays)."""
-    keys = [_key(action, limit, normalise_email(email)) for limit, _ in _scoped(action, "", email)]
+def _forget(keys: list[str]) -> None:
     _local.delete_many(keys)
     with suppress(CacheUnavailable):  # down: the counts expire with their window
         store().delete_many(keys)
+
+
+def reset(action: str, *, email: str) -> None:
+    """Forget an account's hits (a successful log in clears its failures; the IP's count stays)."""
+    _forget([_key(action, limit, normalise_email(email)) for limit, _ in _scoped(action, "", email)])
+
+
+def clear(*, email: str | None = None, ip: str | None = None) -> None:
+    """Forget every action's hits for this e-mail address and/or client IP, so a person locked out can try again
+    now (`manage.py clear_throttle`)."""
+    _forget(
+        [key for action in LIMITS for key in (_key(action, lim, val) for lim, val in _scoped(action, ip or "", email))]
+    )
+
+
+def clear_all() -> int | None:
+    """Forget every rate-limit count. In Redis only the rate limits' keys are deleted (the page cache shares the
+    database) and their number is returned; any other store holds nothing else under its alias and is emptied."""
+    _local.clear()
+    counters = store()
+    client = getattr(counters, "_cache", None)
+    if hasattr(client, "get_client"):  # Django's Redis cache
+        redis = client.get_client(write=True)
+        keys = list(redis.scan_iter(match=counters.make_key(f"{KEY_PREFIX}:*"), count=1000))
+        if keys:
+            redis.delete(*keys)
+        return len(keys)
+    counters.clear()
+    return None
