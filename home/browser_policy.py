@@ -13,6 +13,10 @@ from django.urls import NoReverseMatch, reverse
 # Features no page of ours uses; a page that needs one says so with a decorator (`allow_camera`).
 DENIED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb")
 ADMIN_URL_NAMES = ("wagtailadmin_home", "admin:index")
+# The standalone error pages (500, 503, 413) carry their own inline stylesheet and nothing else.
+STANDALONE_ERROR_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 
 def allow_camera(view_func):

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
+    "home.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -289,8 +290,16 @@ else:
     }
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
+# Uploads are bounded three times: a request declaring a larger body is refused before it is read (413,
+# home.middleware.RequestBodyLimitMiddleware); form fields and non-file bodies are capped by Django; files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file instead of memory. Pictures are checked for
+# their pixel count from the header, before decoding (Pillow's MAX_IMAGE_PIXELS is set from MAX_IMAGE_PIXELS).
+MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024  # a 5 MB profile picture and its form
+ADMIN_MAX_REQUEST_BODY_BYTES = 12 * 1024 * 1024  # a 10 MB image or document and its form
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MAX_IMAGE_PIXELS = 30_000_000  # a 24-megapixel camera's 6000 x 4000 fits; a 6300 x 6300 bomb does not
 
 # --- Security defaults that hold everywhere --------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -364,6 +373,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail reads the size from the header and refuses more pixels than this (its default is 128 million).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 # A translation starts as a draft and goes through the same moderation as the page it translates, whatever
