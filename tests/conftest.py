@@ -3,6 +3,7 @@ skipped with a visible reason on a bare machine, a failure in CI (CI=true)."""
 
 import os
 import shutil
+import uuid
 
 import pytest
 
@@ -44,3 +45,12 @@ def _no_pause_from_an_earlier_test():
     publish.resume()
     cache.reset_pauses()
     yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(monkeypatch):
+    """A key space per test for the limiter (community.services.ratelimit): hits never leak from one test into
+    the next, and nothing is cleared in a shared Redis."""
+    from community.services import ratelimit
+
+    monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
