@@ -34,6 +34,7 @@ from events.services.checkin import (
     display_name,
 )
 from events.views import checkin_page, registration_by_token
+from home.browser_policy import allow_camera
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
 POLL_SECONDS = 5
@@ -178,6 +179,7 @@ def counts(request: HttpRequest, event: Event) -> JsonResponse:
 @require_GET
 @login_required
 @never_cache
+@allow_camera
 def desk(request: HttpRequest, event_id: int) -> HttpResponse:
     """The scanner page for one event."""
     event = _event(event_id)
