@@ -18,6 +18,8 @@ app.conf.beat_schedule = {
         "task": "home.tasks.resend_owed_mail",
         "schedule": timedelta(seconds=float(os.environ.get("MAIL_OUTBOX_SWEEP_SECONDS") or 60)),
     },
+    # Sent and given-up mail older than MAIL_OUTBOX_KEEP_DAYS is deleted.
+    "prune-outbox": {"task": "home.tasks.prune_outbox", "schedule": crontab(hour=4, minute=31)},
     # Memberships that ended become Lapsed and get a renewal mail (idempotent: a rerun finds nothing new).
     "mark-lapsed-members": {"task": "community.tasks.mark_lapsed_members", "schedule": crontab(hour=6, minute=15)},
     # Ticket holders of events starting in 20-28 hours get a reminder (once each: the task claims each ticket).

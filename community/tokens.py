@@ -1,9 +1,11 @@
-"""The activation link's token: valid 24 hours, for one account, and only until the account is activated."""
+"""The activation link's token (valid 24 hours, for one account, until it is activated), and the password reset's
+token as the reset pages keep it in the session."""
 
 import enum
 
+from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
-from django.utils.crypto import constant_time_compare
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.http import base36_to_int
 
 ACTIVATION_TIMEOUT_SECONDS = 24 * 60 * 60
@@ -58,3 +60,37 @@ class ActivationTokenGenerator(PasswordResetTokenGenerator):
 
 
 activation_token_generator = ActivationTokenGenerator()
+
+
+class SessionSealedResetTokens(PasswordResetTokenGenerator):
+    """Django's password reset tokens (the same secret and hash as `default_token_generator`), except that what
+    Django's confirm view keeps in the session between opening the link and choosing the password is a seal of the
+    token (its timestamp and a keyed hash of it), not the token: session data is readable by whoever reads the
+    database, and the token itself would reset the password from any browser. A seal is only good from the
+    session (PasswordResetConfirmView refuses one in a URL) and only as long as the token it seals."""
+
+    SEALED = "sealed"
+    seal_salt = "community.tokens.SessionSealedResetTokens"
+
+    def seal(self, token: str) -> str:
+        timestamp = token.split("-", 1)[0]
+        return f"{self.SEALED}-{timestamp}-{salted_hmac(self.seal_salt, token, secret=self.secret).hexdigest()}"
+
+    def check_token(self, user, token) -> bool:
+        if not (user and token and str(token).startswith(f"{self.SEALED}-")):
+            return super().check_token(user, token)
+        try:
+            _, ts_b36, mac = token.split("-")
+            timestamp = base36_to_int(ts_b36)
+        except ValueError:
+            return False
+        for secret in [self.secret, *self.secret_fallbacks]:
+            expected = self._make_token_with_timestamp(user, timestamp, secret)
+            if constant_time_compare(salted_hmac(self.seal_salt, expected, secret=self.secret).hexdigest(), mac):
+                break
+        else:
+            return False
+        return self._num_seconds(self._now()) - timestamp <= settings.PASSWORD_RESET_TIMEOUT
+
+
+reset_token_generator = SessionSealedResetTokens()

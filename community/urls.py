@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from community.views import accounts, directory
+from community.views import accounts, directory, two_factor
 from community.views import membership as membership_views
 
 app_name = "community"
@@ -29,6 +29,10 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("account/password/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("account/two-factor/", two_factor.setup, name="two_factor"),
+    path("account/two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    path("account/two-factor/recovery-codes/", two_factor.new_recovery_codes, name="two_factor_recovery_codes"),
+    path("account/two-factor/off/", two_factor.turn_off, name="two_factor_off"),
     path("account/profile/", accounts.profile, name="profile"),
     path("account/export/", accounts.export_data, name="export_data"),
     path("account/delete/", accounts.delete_account, name="delete_account"),

@@ -8,7 +8,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from home.mail import mail_sent, render_mail
@@ -112,8 +112,10 @@ def _render_and_send(row: OutboxMail) -> None:
 def _mark_sent(row: OutboxMail) -> None:
     now = timezone.now()
     with transaction.atomic():
+        # The context is emptied once the mail is out: what it was rendered from is nobody's business afterwards
+        # (the hooks below get the row as it was claimed).
         marked = OutboxMail.objects.filter(pk=row.pk, sent_at__isnull=True).update(
-            sent_at=now, last_attempt_at=now, last_error="", claimed_until=None
+            sent_at=now, last_attempt_at=now, last_error="", claimed_until=None, context={}
         )
         if marked:
             mail_sent(row)
@@ -157,3 +159,14 @@ def publish_scheduled() -> None:
     from django.core.management import call_command
 
     call_command("publish_scheduled")
+
+
+@shared_task(name="home.tasks.prune_outbox", acks_late=True)
+def prune_outbox() -> int:
+    """Beat task: delete sent and given-up mail older than MAIL_OUTBOX_KEEP_DAYS (owed mail is never deleted)."""
+    cutoff = timezone.now() - timedelta(days=settings.MAIL_OUTBOX_KEEP_DAYS)
+    old = Q(sent_at__lt=cutoff) | Q(sent_at__isnull=True, gave_up_at__lt=cutoff)
+    deleted, _ = OutboxMail.objects.filter(old).delete()
+    if deleted:
+        logger.info("Pruned %d old outbox mails", deleted)
+    return deleted

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every password check of a request goes through the limiter; a used-up limit is answered with 429.
     "community.middleware.ThrottleMiddleware",
+    # Admin pages need a session that passed a two-factor code (community.services.two_factor).
+    "community.middleware.TwoFactorMiddleware",
     "home.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,7 +156,8 @@ CACHES["ratelimit"] = {**CACHES["default"], "OPTIONS": {**CACHES["default"].get(
 CACHE_RETRY_AFTER_SECONDS = env_float("CACHE_RETRY_AFTER_SECONDS", 5)
 # Sessions live in the database: they survive a Redis outage or restart, and a log out during an outage is not
 # undone afterwards by a session the cache could not forget (what cached_db sessions would do).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The table keeps a hash of each session key (the cookie), so a read of the database opens no session (home.sessions).
+SESSION_ENGINE = "home.sessions"
 
 # --- Celery: a real broker with REDIS_URL, tasks run in-process without one -----------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or (
@@ -186,6 +192,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # How long an owed mail nobody touched waits before beat's sweep (every MAIL_OUTBOX_SWEEP_SECONDS, read by
 # cms/celery.py) sends it again: its enqueue was lost, or its worker's retries ran out.
 MAIL_OUTBOX_RETRY_AFTER_SECONDS = env_int("MAIL_OUTBOX_RETRY_AFTER_SECONDS", 120)
+# Sent and given-up mail is deleted this many days after it was sent or given up (home.tasks.prune_outbox).
+MAIL_OUTBOX_KEEP_DAYS = env_int("MAIL_OUTBOX_KEEP_DAYS", 30)
 
 # --- Health -----------------------------------------------------------------------------------------
 # /health/detail/ answers staff and whoever sends "Authorization: Bearer <HEALTH_TOKEN>" (monitoring).
@@ -203,6 +211,8 @@ LOGIN_REDIRECT_URL = "community:dashboard"
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 means REMOTE_ADDR is the client
 # (see community.services.ratelimit.client_ip).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# A password reset link works for 2 hours from when its mail is rendered (Django's default is 3 days).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 2 * 60 * 60)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -377,6 +387,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Wagtail reads the size from the header and refuses more pixels than this (its default is 128 million).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Two-factor log in (community.services.two_factor) for every account with admin access. Production always requires
+# it; dev.py lets `make run` go without (TWO_FACTOR_REQUIRED=true turns it on there too).
+TWO_FACTOR_REQUIRED = True
+# The name authenticator apps show for the site's entry.
+OTP_TOTP_ISSUER = "DDSC"
 # The admin's "Forgot password?" leads to the site's reset (cms/urls.py).
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 # Django's own admin at /django-admin/: development only (production.py switches it off for good).

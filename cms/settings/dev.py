@@ -8,6 +8,8 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
+# The demo accounts reach the admin without an authenticator app (README.md, "Two-factor log in").
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -5,6 +5,7 @@ from .env import env_bool, env_int, env_list, env_required, secret_key_weakness
 
 DEBUG = False
 DJANGO_ADMIN_ENABLED = False
+TWO_FACTOR_REQUIRED = True
 SECRET_KEY = env_required("SECRET_KEY")
 if _weakness := secret_key_weakness(SECRET_KEY):
     from django.core.exceptions import ImproperlyConfigured

@@ -7,6 +7,8 @@ SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The admin tests log staff in with force_login; the two-factor tests switch this on (tests/community/two_factor).
+TWO_FACTOR_REQUIRED = False
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 if env_bool("TEST_CELERY_WORKER"):
     # This process is a Celery worker that tests/integration started: the broker, the test database and the

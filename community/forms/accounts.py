@@ -104,7 +104,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
     email = email_field()
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        accounts.queue_password_reset_mail(context["user"], context["uid"], context["token"])
+        # Django's token in `context` is dropped: the outbox row must not hold it; a fresh one is minted when the
+        # mail is rendered.
+        accounts.queue_password_reset_mail(context["user"])
 
 
 class ResetSetPasswordForm(SetPasswordForm):

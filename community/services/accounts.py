@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from community.models import User
-from community.tokens import TokenCheck, activation_token_generator
+from community.tokens import TokenCheck, activation_token_generator, reset_token_generator
 from home.errors import DomainError
 from home.mail import queue_mail
 
@@ -95,17 +95,44 @@ def register(data: Registration) -> User:
     return user
 
 
+ACTIVATION_MAIL = "community/mail/activation"
+PASSWORD_RESET_MAIL = "community/mail/password_reset"  # noqa: S105 - a template name
+
+
 def queue_activation_mail(user: User) -> None:
+    # The outbox keeps the account's id, never the link: activation_mail_context mints it when the mail is rendered.
     queue_mail(
         to=user.email,
-        template="community/mail/activation",
+        template=ACTIVATION_MAIL,
         context={
+            "user_id": user.pk,
             "first_name": user.first_name,
-            "activation_url": activation_url(user),
             "valid_hours": activation_token_generator.timeout_seconds // 3600,
         },
         language=user.language,
     )
+
+
+def _mail_recipient_account(row) -> User:
+    """The account a queued account mail is for, if it still has the address the mail goes to (else
+    User.DoesNotExist, and the outbox gives the mail up: a link for an account that changed its address or was
+    deleted is not sent)."""
+    return User.objects.get(pk=row.context.get("user_id"), email=row.recipient, is_active=True)
+
+
+def activation_mail_context(row) -> dict:
+    return {"activation_url": activation_url(_mail_recipient_account(row))}
+
+
+def password_reset_mail_context(row) -> dict:
+    user = _mail_recipient_account(row)
+    path = reverse_in(
+        user.language,
+        "community:password_reset_confirm",
+        uidb64=uid_for(user),
+        token=reset_token_generator.make_token(user),
+    )
+    return {"reset_url": site_url(path), "valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)}
 
 
 def check_activation_link(uidb64: str, token: str) -> User:
@@ -147,12 +174,12 @@ def resend_activation(email: str) -> None:
             queue_activation_mail(user)
 
 
-def queue_password_reset_mail(user: User, uidb64: str, token: str) -> None:
-    path = reverse_in(user.language, "community:password_reset_confirm", uidb64=uidb64, token=token)
+def queue_password_reset_mail(user: User) -> None:
+    # The link is minted when the mail is rendered (password_reset_mail_context): the outbox never holds it.
     queue_mail(
         to=user.email,
-        template="community/mail/password_reset",
-        context={"first_name": user.first_name, "reset_url": site_url(path)},
+        template=PASSWORD_RESET_MAIL,
+        context={"user_id": user.pk, "first_name": user.first_name},
         language=user.language,
     )
 

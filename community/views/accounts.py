@@ -31,6 +31,7 @@ from community.middleware import throttled_response
 from community.models import Member
 from community.services import accounts, personal_data, ratelimit
 from community.services.accounts import AccountError, reverse_in
+from community.tokens import reset_token_generator
 
 
 def rate_limited(request: HttpRequest) -> HttpResponse:
@@ -167,9 +168,21 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's confirm view, with the token kept in the session only as a seal (community.tokens)."""
+
     form_class = ResetSetPasswordForm
     template_name = "community/account/password_reset_confirm.html"
     success_url = reverse_lazy("community:password_reset_complete")
+    token_generator = reset_token_generator
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs.get("token", "").startswith(f"{reset_token_generator.SEALED}-"):
+            kwargs["token"] = "invalid"  # noqa: S105 - a seal is only good from the session
+        response = super().dispatch(request, *args, **kwargs)
+        token = request.session.get(auth_views.INTERNAL_RESET_SESSION_TOKEN)
+        if token and not token.startswith(f"{reset_token_generator.SEALED}-"):
+            request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN] = reset_token_generator.seal(token)
+        return response
 
     def form_valid(self, form):
         with transaction.atomic():

@@ -41,7 +41,6 @@ def prepare() -> None:
 
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.sessions.models import Session
     from django.db import connection
     from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
@@ -49,6 +48,7 @@ def prepare() -> None:
     from django.utils.crypto import get_random_string
 
     from home.demo.pages import publish
+    from home.sessions import SessionStore, stored_key
     from polls.factories import question
     from polls.models import Poll, PollIndexPage, PollPage
 
@@ -81,7 +81,7 @@ def prepare() -> None:
     )  # fmt: skip
     backend = settings.AUTHENTICATION_BACKENDS[0]
     expiry = now + datetime.timedelta(days=1)
-    sessions = []
+    sessions, keys = [], []
     for voter in voters:
         key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
         data = {
@@ -89,7 +89,10 @@ def prepare() -> None:
             BACKEND_SESSION_KEY: backend,
             HASH_SESSION_KEY: voter.get_session_auth_hash(),
         }
-        sessions.append(Session(session_key=key, session_data=SessionStore().encode(data), expire_date=expiry))
+        keys.append(key)
+        sessions.append(
+            Session(session_key=stored_key(key), session_data=SessionStore().encode(data), expire_date=expiry)
+        )
     Session.objects.bulk_create(sessions, batch_size=1000)
 
     (ranked_q, candidates), (yes_no_q, answers) = [
@@ -99,7 +102,7 @@ def prepare() -> None:
     form = {f"q-{ranked_q}-rank-{key}": str(rank) for rank, key in enumerate(candidates, 1)}
     form[f"q-{yes_no_q}"] = answers[0]
     sessions_file = Path(settings.BENCH_DIR) / "poll-sessions.txt"
-    sessions_file.write_text("\n".join(session.session_key for session in sessions))
+    sessions_file.write_text("\n".join(keys))
     print(
         json.dumps(
             {
