@@ -1,7 +1,7 @@
 """Settings for `make run`: the embedded defaults (SQLite, local files, local-memory cache, in-process tasks)."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str, machine_translator
+from .env import env_bool, env_int, env_str, machine_translator
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key for local development only; production.py refuses to start without its own.
@@ -13,3 +13,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Without a DeepL key, "Machine translate" gives a draft marked as such, so the flow can be tried offline.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=True)
+# runserver is one process, so its local-memory cache sees every invalidation: pages are cached as in production.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
