@@ -172,6 +172,12 @@ class PageCacheMiddleware:
             cache.set(key, Entry(response.content, headers, recording.generations), seconds)
         return self._private_if_logged_in(request, response)
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve:
+            remember_site(request)
+
     @staticmethod
     def _fresh(entry: Entry, site_generation: str | None) -> bool:
         if entry.generations.get(SITE) != site_generation:
@@ -189,12 +195,46 @@ class PageCacheMiddleware:
 
 
 def site_generation(request: HttpRequest | None) -> str | None:
-    """The `site` generation this request was served under (read once by the middleware), for fragments that
-    every page shows (menu, footer): they are kept under it and go stale with it."""
+    """The `site` generation this request is served under (read once per request), for what every page shows
+    (menu, footer, the Site itself): such fragments are kept under it and go stale with it."""
     recording = getattr(request, "page_cache", None)
     if recording is not None:
         return recording.site_generation
-    return cache.get(SITE)
+    if request is None:
+        return cache.get(SITE)
+    if not hasattr(request, "_page_cache_site_generation"):
+        request._page_cache_site_generation = cache.get(SITE)
+    return request._page_cache_site_generation
+
+
+def fragment(request: HttpRequest, name: str, build, *, per_site: bool = True):
+    """`build()` kept in the cache for FRAGMENT_CACHE_SECONDS per site (unless not `per_site`) and language,
+    under the site generation: stale whenever every page is."""
+    from django.utils import translation
+    from wagtail.models import Site
+
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if seconds <= 0:
+        return build()
+    site = Site.find_for_request(request) if per_site else None
+    key = f"fragment:{name}:{site.pk if site else ''}:{translation.get_language()}:{site_generation(request)}"
+    return cache.get_or_set(key, build, seconds)
+
+
+def remember_site(request: HttpRequest) -> None:
+    """Give Wagtail the request's Site from the cache (it would ask the database on every request); the Site is
+    a site-wide model, so an edit makes the kept one stale."""
+    from wagtail.models import Site
+
+    if settings.FRAGMENT_CACHE_SECONDS <= 0 or hasattr(request, "_wagtail_site"):
+        return
+    key = f"fragment:site:{request._get_raw_host()}:{request.get_port()}:{site_generation(request)}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
+    request._wagtail_site = site
 
 
 # --- Invalidation -------------------------------------------------------------------------------------------
@@ -258,8 +298,13 @@ def connect_signals() -> None:
     """Called from HomeConfig.ready()."""
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Locale
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from home.locales import forget_locales
+
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="locales_saved")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="locales_deleted")
     page_published.connect(_page_published_or_unpublished, dispatch_uid="page_cache_published")
     page_unpublished.connect(_page_published_or_unpublished, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_site_wide_edit, dispatch_uid="page_cache_moved")

@@ -155,6 +155,8 @@ CACHE_RETRY_AFTER_SECONDS = env_float("CACHE_RETRY_AFTER_SECONDS", 5)
 # off. On by default only with Redis: local memory is per process, so several processes would not see each
 # other's invalidations (dev.py turns it on for the single runserver process).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Seconds the menu, footer and social links are kept as fragments (the same staleness rules as pages); 0: off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # Pages that show seats left or what comes next are kept this long at most: seats are never off by more.
 PAGE_CACHE_LIVE_SECONDS = env_int("PAGE_CACHE_LIVE_SECONDS", 5)
 PAGE_CACHE_LIVE_PAGE_TYPES = ["home.HomePage", "events.EventIndexPage", "events.EventPage"]

@@ -15,3 +15,4 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=True)
 # runserver is one process, so its local-memory cache sees every invalidation: pages are cached as in production.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)

@@ -41,3 +41,4 @@ WHITENOISE_AUTOREFRESH = True
 # The page cache is off for the suite (tests that change pages through the ORM would read stored copies);
 # tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0

@@ -30,5 +30,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The page cache in each worker's local memory (nothing is published during a run); PAGE_CACHE_SECONDS=0 turns
 # it off for the uncached server.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+FRAGMENT_CACHE_SECONDS = 600
 # Request logging would measure the terminal, not the site.
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

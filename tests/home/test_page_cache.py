@@ -228,3 +228,31 @@ def test_a_stopped_redis_leaves_pages_served_uncached(client, news, settings):
         assert not is_hit(get(client, news.url))
     finally:
         reset_pauses()
+
+
+def _query_count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url)
+    return len(queries)
+
+
+def test_menu_footer_and_settings_are_kept_as_fragments_and_refreshed_with_the_site(client, home_page, news, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every view renders; only the site shell is kept
+    StandardPageFactory(parent=home_page, title="Om foreningen", slug="om", show_in_menus=True)
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer = FooterText.objects.create(title="Footer", body="<p>Gammel</p>", locale=home_page.locale)
+    site_settings.contact_email = "kontakt@ddsc.example"
+    site_settings.save()
+
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    get(client, news.url)
+    uncached = _query_count(client, news.url)
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    get(client, news.url)
+    assert _query_count(client, news.url) <= uncached - 4  # site, settings, menu, footer, social links
+
+    footer = site_settings.footer
+    footer.body = "<p>Ny sidefod</p>"
+    footer.save()
+    page = get(client, news.url).content.decode()
+    assert "Ny sidefod" in page and "kontakt@ddsc.example" in page and "Om foreningen" in page
