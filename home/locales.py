@@ -23,5 +23,15 @@ def active_locale() -> Locale | None:
     return locale
 
 
+def language_code_of(obj) -> str:
+    """The language code of a translatable object (a page), from the Locales found so far when its own
+    `locale` was not loaded with it."""
+    if settings.FRAGMENT_CACHE_SECONDS > 0 and "locale" not in obj._state.fields_cache:
+        for locale in _found.values():
+            if locale.pk == obj.locale_id:
+                return locale.language_code
+    return obj.locale.language_code
+
+
 def forget_locales(**kwargs) -> None:
     _found.clear()

@@ -4,7 +4,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home.locales import active_locale
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -12,7 +14,7 @@ MAX_QUERY_LENGTH = 200
 
 def search(request: HttpRequest) -> TemplateResponse:
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    locale = Locale.get_active()
+    locale = active_locale()
     promotions = []
     if query:
         results = Page.objects.live().public().filter(locale=locale).specific().search(query)

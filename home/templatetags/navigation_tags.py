@@ -19,7 +19,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from home import page_cache
-from home.locales import active_locale
+from home.locales import active_locale, language_code_of
 from home.models import FooterText, SiteSettings
 
 register = template.Library()
@@ -215,7 +215,7 @@ def language_links(context) -> list[LanguageLink]:
     current_code = translation.get_language()
     page = _current_page(context)
     urls = _language_urls(request, page, codes)
-    only_in = page.locale.language_code if page is not None else None
+    only_in = language_code_of(page) if page is not None else None
     return [
         LanguageLink(
             code=code,
