@@ -14,3 +14,7 @@ class HomeConfig(AppConfig):
         # Pillow refuses (warns up to twice this, then raises) to decode a picture claiming more pixels than this,
         # wherever it is opened: a small file can claim a huge canvas (a decompression bomb).
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
+
+        from home import page_cache
+
+        page_cache.connect_signals()

@@ -20,6 +20,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import page_cache
 from home.mail import send_again
 from home.models import OutboxMail
 
@@ -138,3 +139,9 @@ register_snippet(MailViewSetGroup)
 
 # The translation admin (status view, submit for review, limits on source pages) registers its own hooks.
 from home.translations import admin_hooks  # noqa: E402, F401
+
+
+@hooks.register("before_serve_page")
+def note_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
+    # Before Wagtail renders: the page's cache generations are read now (home.page_cache).
+    page_cache.note_page(page, request)

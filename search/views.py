@@ -4,8 +4,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
+
+from home.locales import active_locale
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -16,7 +18,7 @@ RECORDED_QUERY_MAX_LENGTH = 80
 
 def search(request: HttpRequest) -> TemplateResponse:
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    locale = Locale.get_active()
+    locale = active_locale()
     promotions = []
     if query:
         results = Page.objects.live().public().filter(locale=locale).specific().search(query)

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.browser_policy.BrowserPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, users and the ORM: a stored page for an anonymous visitor costs two cache reads.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "home.middleware.RequestBodyLimitMiddleware",
@@ -154,6 +156,30 @@ else:
 CACHES["ratelimit"] = {**CACHES["default"], "OPTIONS": {**CACHES["default"].get("OPTIONS", {}), "RAISE": True}}
 # How long a process leaves the cache alone after an error before trying it again.
 CACHE_RETRY_AFTER_SECONDS = env_float("CACHE_RETRY_AFTER_SECONDS", 5)
+# --- Whole pages for anonymous visitors (home.page_cache) -------------------------------------------
+# Seconds a rendered page is kept (publishing and site-wide edits make it stale sooner); 0 turns the page cache
+# off. On by default only with Redis: local memory is per process, so several processes would not see each
+# other's invalidations (dev.py turns it on for the single runserver process).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Seconds the menu, footer and social links are kept as fragments (the same staleness rules as pages); 0: off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# Pages that show seats left or what comes next are kept this long at most: seats are never off by more.
+PAGE_CACHE_LIVE_SECONDS = env_int("PAGE_CACHE_LIVE_SECONDS", 5)
+PAGE_CACHE_LIVE_PAGE_TYPES = ["home.HomePage", "events.EventIndexPage", "events.EventPage"]
+# How long a CDN or proxy in front may keep a page (s-maxage); 0: it must ask every time, like browsers.
+PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 0)
+# An edit of any of these makes every cached page stale: every page shows them (menu, footer, settings), or
+# shows pages through them (terms on event pages, images everywhere, sites and locales in every URL).
+PAGE_CACHE_SITE_WIDE_MODELS = [
+    "home.SiteSettings",
+    "home.NavigationLink",
+    "home.SocialLink",
+    "home.FooterText",
+    "events.RegistrationTerms",
+    "wagtailimages.Image",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+]
 # Sessions live in the database: they survive a Redis outage or restart, and a log out during an outage is not
 # undone afterwards by a session the cache could not forget (what cached_db sessions would do).
 # The table keeps a hash of each session key (the cookie), so a read of the database opens no session (home.sessions).

@@ -1,7 +1,7 @@
 """Settings for `make run`: the embedded defaults (SQLite, local files, local-memory cache, in-process tasks)."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str, machine_translator
+from .env import env_bool, env_int, env_str, machine_translator
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key for local development only; production.py refuses to start without its own.
@@ -26,3 +26,6 @@ if not REDIS_URL:  # noqa: F405
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": BASE_DIR / ".dev-cache" / "ratelimit",  # noqa: F405
     }
+# runserver is one process, so its local-memory cache sees every invalidation: pages are cached as in production.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)

@@ -40,3 +40,7 @@ CACHES = {
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The page cache is off for the suite (tests that change pages through the ORM would read stored copies);
+# tests/home/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0

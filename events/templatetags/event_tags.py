@@ -2,7 +2,9 @@
 
 from django import template
 from django.utils import timezone
-from wagtail.models import Locale
+
+from home import page_cache
+from home.locales import active_locale
 
 register = template.Library()
 
@@ -12,9 +14,8 @@ def next_events(context, count: int = 3) -> list:
     """The next `count` live, public events in the visitor's language, soonest first, images loaded in bulk."""
     from events.models import EventPage
 
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
+    locale = active_locale()
+    if locale is None:
         return []
     return list(
         EventPage.objects.live()
@@ -28,12 +29,15 @@ def next_events(context, count: int = 3) -> list:
 
 @register.simple_tag(takes_context=True)
 def event_index_url(context) -> str:
-    """The URL of the events index in the visitor's language, or '' when there is none."""
+    """The URL of the events index in the visitor's language, or '' when there is none. Kept as a fragment: the
+    index is a home page's child, so publishing or moving it makes every page stale (home.page_cache)."""
     from events.models import EventIndexPage
 
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return ""
-    index = EventIndexPage.objects.live().filter(locale=locale).first()
-    return index.get_url(request=context.get("request")) if index else ""
+    request = context.get("request")
+
+    def find() -> str:
+        locale = active_locale()
+        index = EventIndexPage.objects.live().filter(locale=locale).first() if locale else None
+        return index.get_url(request=request) if index else ""
+
+    return page_cache.fragment(request, "event-index-url", find) if request is not None else find()

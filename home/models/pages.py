@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -117,6 +118,18 @@ class StoryPage(Page):
         abstract = True
 
 
+def _routes_itself(page_class, remaining: list[str]) -> bool:
+    """Whether a page of `page_class` may answer `remaining` itself instead of passing it to a child page."""
+    if page_class.route is Page.route:
+        return False
+    if issubclass(page_class, RoutablePageMixin) and page_class.route is RoutablePageMixin.route:
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return False
+    return True
+
+
 class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
@@ -161,6 +174,29 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Wagtail finds a page one level at a time (the child, then its specific row: two queries a level);
+        here the pages on a path two or more levels deep are found in one query, then the last one's specific
+        row. A page on the way with routes of its own (RoutablePageMixin) routes the rest as in Wagtail."""
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        found = Page.objects.filter(
+            path__startswith=self.path, depth__lte=self.depth + len(path_components), slug__in=path_components
+        )
+        by_path = {page.path: page for page in found}
+        parent, chain = self, []
+        for slug in path_components:
+            child = next(
+                (page for path, page in by_path.items() if path[: -page.steplen] == parent.path and page.slug == slug),
+                None,
+            )
+            if child is None or (chain and _routes_itself(chain[-1].specific_class, path_components[len(chain) :])):
+                return super().route(request, path_components)
+            child._cached_parent_obj = parent
+            parent = child
+            chain.append(child)
+        return chain[-1].specific.route(request, [])
 
     def latest_news(self):
         """The newest live news in this page's language, for the home page's news section."""

@@ -1,7 +1,10 @@
 """Template tags for the site shell: main navigation, language switcher, footer text and social links.
 
-Each tag runs a fixed number of queries whatever the number of links or translations, and nothing here is
-cached across requests: the results vary by language, site and page, and the pages are cheap to re-read.
+Each tag runs a fixed number of queries whatever the number of links or translations. The menu, the footer
+and the social links are the same on every page of a site in one language: they are kept in the cache as
+fragments (FRAGMENT_CACHE_SECONDS) under the page cache's site generation, so whatever makes every page stale
+(an edit of the settings or the footer, a menu page published, a page moved or deleted) makes them stale too.
+The language switcher depends on the page and is computed each time.
 """
 
 from dataclasses import dataclass
@@ -15,7 +18,9 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
-from home.models import FooterText, SiteSettings, SocialLink
+from home import page_cache
+from home.locales import active_locale, language_code_of
+from home.models import FooterText, SiteSettings
 
 register = template.Library()
 
@@ -27,6 +32,29 @@ class NavigationItem:
     is_current: bool  # the visitor is on this very page
     is_ancestor: bool  # the visitor is somewhere below this page
     lang: str | None = None  # the page's language when it is not the visitor's (an untranslated page)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A menu link as the fragment cache keeps it: what does not depend on the page being shown."""
+
+    title: str
+    url: str
+    pk: int
+    path: str  # the page's tree path: a page below it has a path starting with it
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Footer:
+    html: str  # the footer snippet's text, rendered (links expanded)
+    language_code: str
+
+
+@dataclass(frozen=True)
+class SocialLinkItem:
+    name: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -51,10 +79,7 @@ def _current_page(context) -> Page | None:
 
 
 def _active_locale() -> Locale | None:
-    try:
-        return Locale.get_active()
-    except (Locale.DoesNotExist, LookupError):
-        return None
+    return active_locale()
 
 
 def _site_settings(request: HttpRequest) -> SiteSettings | None:
@@ -101,6 +126,20 @@ def navigation_items(context) -> list[NavigationItem]:
     request = _request(context)
     if request is None:
         return []
+    current = _current_page(context)
+    items = []
+    for entry in page_cache.fragment(request, "menu", lambda: _menu_entries(request)):
+        is_current = current is not None and current.pk == entry.pk
+        is_ancestor = current is not None and not is_current and current.path.startswith(entry.path)
+        items.append(
+            NavigationItem(
+                title=entry.title, url=entry.url, is_current=is_current, is_ancestor=is_ancestor, lang=entry.lang
+            )
+        )
+    return items
+
+
+def _menu_entries(request: HttpRequest) -> list[MenuEntry]:
     site_settings = _site_settings(request)
     if site_settings is None:
         return []
@@ -111,20 +150,13 @@ def navigation_items(context) -> list[NavigationItem]:
         home = _locale_home(request, locale)
         pages = list(home.get_children().live().in_menu().select_related("locale")) if home else []
     pages = _localized_pages(pages, locale)
-
-    current = _current_page(context)
-    items = []
+    entries = []
     for page in pages:
         url = page.get_url(request)
-        if not url:
-            continue
-        is_current = current is not None and current.pk == page.pk
-        is_ancestor = current is not None and not is_current and current.path.startswith(page.path)
-        lang = page.locale.language_code if locale is not None and page.locale_id != locale.pk else None
-        items.append(
-            NavigationItem(title=page.title, url=url, is_current=is_current, is_ancestor=is_ancestor, lang=lang)
-        )
-    return items
+        if url:
+            lang = page.locale.language_code if locale is not None and page.locale_id != locale.pk else None
+            entries.append(MenuEntry(title=page.title, url=url, pk=page.pk, path=page.path, lang=lang))
+    return entries
 
 
 def _translations_by_language(request: HttpRequest, page: Page | None) -> tuple[dict[str, Page], dict[str, Page]]:
@@ -183,7 +215,7 @@ def language_links(context) -> list[LanguageLink]:
     current_code = translation.get_language()
     page = _current_page(context)
     urls = _language_urls(request, page, codes)
-    only_in = page.locale.language_code if page is not None else None
+    only_in = language_code_of(page) if page is not None else None
     return [
         LanguageLink(
             code=code,
@@ -198,26 +230,53 @@ def language_links(context) -> list[LanguageLink]:
 
 
 @register.simple_tag(takes_context=True)
-def footer_text(context) -> FooterText | None:
+def footer_text(context) -> Footer | None:
     """The footer snippet chosen in the site settings, in the visitor's language when it is translated."""
     request = _request(context)
     if request is None:
         return None
+    return page_cache.fragment(request, "footer", lambda: _footer(request))
+
+
+def _footer(request: HttpRequest) -> Footer | None:
+    from wagtail.templatetags.wagtailcore_tags import richtext
+
     site_settings = _site_settings(request)
     if site_settings is None or site_settings.footer_id is None:
         return None
     # Only approved text: a footer or a translation waiting for review is a draft, and drafts are not live.
-    return _translation_or_original(
+    footer = _translation_or_original(
         FooterText.objects.filter(live=True).select_related("locale"), site_settings.footer_id, _active_locale()
     )
+    if footer is None:
+        return None
+    return Footer(html=str(richtext(footer.body)), language_code=footer.locale.language_code)
 
 
 @register.simple_tag(takes_context=True)
-def social_links(context) -> list[SocialLink]:
+def contact_email(context) -> str:
+    """The site's contact address from the site settings ('' when none)."""
+    request = _request(context)
+    if request is None:
+        return ""
+
+    def read() -> str:
+        site_settings = _site_settings(request)
+        return site_settings.contact_email if site_settings is not None else ""
+
+    return page_cache.fragment(request, "contact-email", read)
+
+
+@register.simple_tag(takes_context=True)
+def social_links(context) -> list[SocialLinkItem]:
     request = _request(context)
     if request is None:
         return []
-    site_settings = _site_settings(request)
-    if site_settings is None or site_settings.pk is None:
-        return []
-    return list(site_settings.social_links.order_by("sort_order"))
+
+    def read() -> list[SocialLinkItem]:
+        site_settings = _site_settings(request)
+        if site_settings is None or site_settings.pk is None:
+            return []
+        return [SocialLinkItem(link.name, link.url) for link in site_settings.social_links.order_by("sort_order")]
+
+    return page_cache.fragment(request, "social-links", read)

@@ -27,5 +27,9 @@ STORAGES["private"] = {  # noqa: F405
 }
 # The registration benchmark queues thousands of ticket mails; keep them in memory instead of on the terminal.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The page cache in each worker's local memory (nothing is published during a run); PAGE_CACHE_SECONDS=0 turns
+# it off for the uncached server.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+FRAGMENT_CACHE_SECONDS = 600
 # Request logging would measure the terminal, not the site.
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -12,11 +12,13 @@ part (tests/benchmarks/checkin.py; default 5000), BENCH_VOTERS for the polls par
 default 3000), BENCH_SURVEY_ROWS for the salary survey part (tests/benchmarks/salaries.py; default 200000).
 """
 
+import json
 import os
 import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,8 +28,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.benchmarks import checkin, polls, salaries
-from tests.benchmarks.load import measure, print_table
+from tests.benchmarks import checkin, load, polls, salaries, wrk
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
 TRIVIAL = ("trivial view (ceiling)", "/bench/trivial/")
@@ -48,6 +49,9 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 WORKERS = 2
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 8))
 SECONDS = float(os.environ.get("BENCH_SECONDS", 5))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
+# BENCH_ONLY=pages stops after the pages' table (no registrations, door, polls or survey parts).
+ONLY_PAGES = os.environ.get("BENCH_ONLY") == "pages"
 MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", 20_000))
 WARM_UP_REQUESTS = 40
 
@@ -147,6 +151,88 @@ class Server:
         stop(self.process)
 
 
+# The issue's goals (issue 15) as ratios to the trivial view: (uncached, cached); None where there is none.
+GOALS = {
+    "home page": (0.025, 0.8),
+    "news page": (0.051, 0.8),
+    "news index": (0.038, 0.8),
+    "search": (0.024, None),
+    "event index": (0.056, 0.8),
+    "event page": (0.05, 0.8),
+}
+
+
+def count_queries(env: dict, run_dir: Path) -> dict:
+    """Each page's SQL queries for an anonymous visitor, uncached (tests/benchmarks/queries.py)."""
+    paths = [path for _name, path in PAGES]
+    with open(run_dir / "queries.log", "w") as log:
+        counted = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", "from tests.benchmarks.queries import report; report()"],
+            cwd=BASE_DIR, env={**env, "PAGE_CACHE_SECONDS": "0", "BENCH_QUERY_PATHS": json.dumps(paths)},
+            stdout=subprocess.PIPE, stderr=log, text=True, check=False,
+        )  # fmt: skip
+    line = next((line for line in counted.stdout.splitlines() if line.startswith("QUERIES ")), None)
+    return json.loads(line.removeprefix("QUERIES ")) if line else {}
+
+
+def measure_rounds(servers: dict, targets: list, run_dir: Path) -> dict:
+    """{server label: {path: [measurement per round]}}: every URL of every server once per round, in turn, so a
+    burst of load from elsewhere on the machine lands on all of them alike."""
+    found = {label: {path: [] for _name, path in targets} for label in servers}
+    for _round in range(ROUNDS):
+        for label, server_port in servers.items():
+            for _name, path in targets:
+                found[label][path].append(
+                    wrk.measure("127.0.0.1", server_port, path, CLIENTS, SECONDS, run_dir, MAX_REQUESTS)
+                )
+    return found
+
+
+def median_measurement(measurements: list):
+    """The round with the median requests/s (its latencies come with it)."""
+    ordered = sorted(measurements, key=lambda measurement: measurement.requests_per_second)
+    return ordered[len(ordered) // 2]
+
+
+def median_ratio(measurements: list, ceilings: list) -> float:
+    """The median over rounds of the page's requests/s over the trivial view's in the same round."""
+    return statistics.median(
+        page.requests_per_second / ceiling.requests_per_second if ceiling.requests_per_second else float("nan")
+        for page, ceiling in zip(measurements, ceilings, strict=True)
+    )
+
+
+def print_pages_table(rounds: dict, query_counts: dict) -> None:
+    columns = f"{'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'ratio':>6} {'goal':>6}"
+    header = f"{'page':<22} {'SQL':>4} | uncached: {columns} | cached: {columns} {'errors':>6}"
+    print(header + "\n" + "-" * len(header))
+    unmet = []
+    for name, path in [TRIVIAL, *PAGES]:
+        cells = []
+        errors = 0
+        for index, label in enumerate(("uncached", "cached")):
+            measurements = rounds[label][path]
+            median = median_measurement(measurements)
+            ratio = median_ratio(measurements, rounds[label][TRIVIAL[1]])
+            goal = GOALS.get(name, (None, None))[index]
+            if goal is not None and not ratio >= goal:
+                unmet.append(f"{name} {label} ({ratio:.3f} < {goal})")
+            goal_cell = f"{goal:>6}" if goal is not None else f"{'':>6}"
+            cells.append(
+                f"{median.requests_per_second:>7.0f} {median.percentile(0.5):>6.1f} {median.percentile(0.95):>6.1f}"
+                f" {median.percentile(0.99):>6.1f} {ratio:>6.3f} {goal_cell}"
+            )
+            errors += sum(measurement.errors for measurement in measurements)
+        queries = query_counts.get(path)
+        queries_cell = f"{queries:>4}" if queries is not None else f"{'':>4}"
+        print(f"{name:<22} {queries_cell} | uncached: {cells[0]} | cached: {cells[1]} {errors:>6}")
+    print(
+        "\nLatencies in ms (the median round's); ratio: the median over rounds of the page's requests/s over the"
+        " trivial view's on the same server in the same round. SQL: queries of an uncached anonymous view."
+    )
+    print("Goals met." if not unmet else "Goals not met: " + "; ".join(unmet))
+
+
 def main() -> int:
     (BASE_DIR / ".bench").mkdir(exist_ok=True)
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BASE_DIR / ".bench"))
@@ -168,7 +254,7 @@ def main() -> int:
     )
     database_url = os.environ.get("DATABASE_URL", "")
     postgres = ThrowawayPostgres(database_url) if database_url.startswith(("postgres://", "postgresql://")) else None
-    server = None
+    server = cached_server = None
     try:
         env["DATABASE_URL"] = postgres.create() if postgres else f"sqlite:///{run_dir / 'bench.sqlite3'}"
         database = "PostgreSQL" if postgres else "SQLite"
@@ -178,19 +264,32 @@ def main() -> int:
             manage(env, log, "load_demo")
             manage(env, log, "collectstatic", "--noinput")
 
-        server = start_gunicorn(env, port, run_dir / "gunicorn.log")
+        query_counts = count_queries(env, run_dir)
+        # Two servers side by side: the page cache off (every request renders) and on (the default).
+        server = start_gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, port, run_dir / "gunicorn.log")
         wait_until_serving(port, server)
+        cached_server, cached_port = Server.start(env, run_dir)
+        servers = {"uncached": port, "cached": cached_port}
 
         targets = [TRIVIAL, *PAGES]
-        for _name, path in targets:  # first requests make image renditions and fill per-process caches
-            measure("127.0.0.1", port, path, clients=WORKERS, seconds=60, max_requests=WARM_UP_REQUESTS)
+        for server_port in servers.values():  # first requests make image renditions and fill per-process caches
+            for _name, path in targets:
+                load.measure("127.0.0.1", server_port, path, WORKERS, seconds=60, max_requests=WARM_UP_REQUESTS)
 
+        generator = "wrk" if wrk.wrk_path() else "the Python load generator (wrk is missing)"
         print(
-            f"gunicorn, {WORKERS} sync workers, production settings, {database}; {CLIENTS} clients for {SECONDS:g} s"
-            " per URL. Client and server share this machine's CPUs.\n"
+            f"gunicorn, {WORKERS} sync workers, production settings, {database}; load from {generator}, {CLIENTS}"
+            f" connections for {SECONDS:g} s per URL, {ROUNDS} interleaved rounds (medians). Client and server"
+            " share this machine's CPUs.\n"
         )
-        rows = [(name, measure("127.0.0.1", port, path, CLIENTS, SECONDS, MAX_REQUESTS)) for name, path in targets]
-        print_table(rows)
+        rounds = measure_rounds(servers, targets, run_dir)
+        print_pages_table(rounds, query_counts)
+        trivial = median_measurement(rounds["uncached"][TRIVIAL[1]])
+        rows = [(TRIVIAL[0], trivial)] + [(name, median_measurement(rounds["uncached"][path])) for name, path in PAGES]
+        cached_server.stop()
+        pages_failed = any(result.errors or not result.latencies_ms for _name, result in rows)
+        if ONLY_PAGES:
+            return 1 if pages_failed else 0
         with open(run_dir / "registrations.log", "w") as log:
             registrations = subprocess.run(
                 [sys.executable, "manage.py", "shell", "-c",
@@ -208,11 +307,12 @@ def main() -> int:
         survey_ok = salaries.report(
             env, run_dir, BASE_DIR, lambda server_env: Server.start(server_env, run_dir), TRIVIAL[1]
         )
-        failed = any(result.errors or not result.latencies_ms for _name, result in rows)
-        return 1 if failed or not scans_ok or not polls_ok or not survey_ok else 0
+        return 1 if pages_failed or not scans_ok or not polls_ok or not survey_ok else 0
     finally:
         if server is not None:
             stop(server)
+        if cached_server is not None:
+            cached_server.stop()
         if postgres:
             postgres.drop()
         if os.environ.get("BENCH_KEEP"):
