@@ -586,12 +586,15 @@ def test_odd_searches_are_answered(door, event, query):
     assert response.json()["attendees"] == []
 
 
-def test_attendee_search_given_twice_takes_one(door, event):
-    make_ticket(event, last_name="Nielsen")
+def test_attendee_search_given_twice_takes_the_last(door, event):
+    ticket = make_ticket(event, last_name="Nielsen")
 
-    response = door.get(url("attendees", event) + "?q=niel&q=other")
+    found = door.get(url("attendees", event) + "?q=other&q=niel")
+    not_found = door.get(url("attendees", event) + "?q=niel&q=other")
 
-    assert response.status_code == 200
+    assert found.status_code == not_found.status_code == 200
+    assert [a["registration"] for a in found.json()["attendees"]] == [ticket.pk]
+    assert not_found.json()["attendees"] == []
 
 
 @pytest.mark.parametrize("name", sorted(POSTS))

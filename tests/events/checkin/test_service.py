@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 from django.utils import timezone
@@ -369,36 +370,54 @@ def test_a_bad_batch_is_refused(event, volunteer, scans):
 
 def test_a_scan_time_in_the_future_is_taken_as_now(event, volunteer):
     ticket = make_ticket(event)
-    before = timezone.now()
+    now = timezone.now()
 
-    check_in(ticket.token, event, volunteer, scanned_at=before + datetime.timedelta(hours=3))
+    with time_machine.travel(now, tick=False):
+        check_in(ticket.token, event, volunteer, scanned_at=now + datetime.timedelta(hours=3))
 
-    checked_in_at = fresh(ticket).checked_in_at
-    assert before <= checked_in_at <= timezone.now()
-    assert CheckIn.objects.get().scanned_at == checked_in_at
+    assert fresh(ticket).checked_in_at == now
+    assert CheckIn.objects.get().scanned_at == now
 
 
 def test_a_scan_time_three_days_ago_is_taken_as_at_most_a_day_ago(event, volunteer):
     ticket = make_ticket(event)
-    before = timezone.now()
+    now = timezone.now()
 
-    check_in(ticket.token, event, volunteer, scanned_at=(before - datetime.timedelta(days=3)).isoformat())
+    with time_machine.travel(now, tick=False):
+        check_in(ticket.token, event, volunteer, scanned_at=(now - datetime.timedelta(days=3)).isoformat())
 
-    checked_in_at = fresh(ticket).checked_in_at
-    assert before - datetime.timedelta(hours=24) <= checked_in_at <= timezone.now() - datetime.timedelta(hours=23)
+    assert fresh(ticket).checked_in_at == now - datetime.timedelta(hours=24)
 
 
 @pytest.mark.parametrize(
     "scanned_at",
-    ["yesterday", "", "2026-13-45T99:00", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", 12, []],
+    ["yesterday", "", "2026-13-45T99:00", 12, []],
 )
 def test_a_scan_time_that_is_no_time_is_taken_as_now(event, volunteer, scanned_at):
     ticket = make_ticket(event)
-    before = timezone.now()
+    now = timezone.now()
 
-    assert check_in(ticket.token, event, volunteer, scanned_at=scanned_at).state == Result.CHECKED_IN
+    with time_machine.travel(now, tick=False):
+        assert check_in(ticket.token, event, volunteer, scanned_at=scanned_at).state == Result.CHECKED_IN
 
-    assert before - datetime.timedelta(hours=24) <= fresh(ticket).checked_in_at <= timezone.now()
+    assert fresh(ticket).checked_in_at == now
+
+
+@pytest.mark.parametrize(
+    ("scanned_at", "taken_as"),
+    [
+        ("9999-12-31T23:59:59-23:59", datetime.timedelta(0)),
+        ("0001-01-01T00:00:00+23:59", datetime.timedelta(hours=24)),
+    ],
+)
+def test_the_extreme_times_are_taken_as_now_or_a_day_ago(event, volunteer, scanned_at, taken_as):
+    ticket = make_ticket(event)
+    now = timezone.now()
+
+    with time_machine.travel(now, tick=False):
+        assert check_in(ticket.token, event, volunteer, scanned_at=scanned_at).state == Result.CHECKED_IN
+
+    assert fresh(ticket).checked_in_at == now - taken_as
 
 
 def test_a_naive_scan_time_is_read_as_utc(event, volunteer):
@@ -544,8 +563,9 @@ def test_an_empty_search_finds_nobody(event, guests, query):
     assert search_attendees(event, query) == []
 
 
-def test_a_very_long_search_is_cut_and_does_not_fail(event, guests):
-    assert search_attendees(event, "sø " * 10_000) is not None
+def test_a_very_long_search_is_cut_and_still_finds_by_its_words(event, guests):
+    assert found(event, "sø " * 10_000) == {guests["soren"].pk}
+    assert found(event, "soren " + "x" * 10_000) == set()  # the one long word must match too
 
 
 # --- Who may scan --------------------------------------------------------------------------------------------
