@@ -33,3 +33,11 @@ def pytest_runtest_setup(item):
         if IN_CI:
             pytest.fail(f"CI must run this test but it {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _repeatable_factories():
+    """One seed for factory_boy's and Faker's randomness (community.factories, home.factories): runs repeat."""
+    import factory.random
+
+    factory.random.reseed_random("ddsc-tests")

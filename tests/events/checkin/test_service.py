@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 from django.utils import timezone
 
+from community.factories import StaffFactory, UserFactory
 from community.models import User
 from events import services
 from events.models import CheckIn, Registration
@@ -16,7 +17,7 @@ from events.services import CheckInError
 from events.services.checkin import check_in, check_in_batch, parse_code, search_attendees, undo_check_in
 from home.dates import format_time
 
-from .conftest import make_staff, make_ticket, make_user, make_volunteer
+from .conftest import make_ticket, make_volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -228,7 +229,7 @@ def test_garbage_is_an_unknown_ticket_and_is_logged(event, volunteer, garbage):
 def test_a_ticket_registered_on_the_english_page_checks_in_at_the_danish_scanner(english_event):
     danish, english = english_event()
     volunteer = make_volunteer(danish)
-    ticket = services.register(make_user(), english, accepted_terms=True)
+    ticket = services.register(UserFactory(), english, accepted_terms=True)
     assert ticket.event_id == danish.pk
 
     assert check_in(ticket.token, danish, volunteer).state == Result.CHECKED_IN
@@ -239,7 +240,7 @@ def test_a_ticket_registered_on_the_english_page_checks_in_at_the_danish_scanner
 def test_the_event_may_be_given_as_the_english_page_or_the_seat_page_id(english_event):
     danish, english = english_event()
     volunteer = make_volunteer(danish)
-    first = services.register(make_user(), english, accepted_terms=True)
+    first = services.register(UserFactory(), english, accepted_terms=True)
     second = make_ticket(danish)
 
     assert check_in(first.token, english, volunteer).state == Result.CHECKED_IN
@@ -472,7 +473,7 @@ def test_another_volunteer_may_not_undo_it(event, volunteer):
 def test_an_organiser_may_undo_anyones_check_in(event, volunteer):
     ticket = make_ticket(event)
     check_in(ticket.token, event, volunteer)
-    organiser = make_staff("events.view_registrations")
+    organiser = StaffFactory(permissions=["events.view_registrations"])
 
     assert undo_check_in(ticket.pk, event, organiser).state == Result.UNDONE
 
@@ -572,8 +573,8 @@ def test_a_very_long_search_is_cut_and_still_finds_by_its_words(event, guests):
 
 
 def test_organisers_may_scan_every_event(make_event, event):
-    organiser = make_staff("events.view_registrations")
-    django_staff = make_user(is_staff=True)
+    organiser = StaffFactory(permissions=["events.view_registrations"])
+    django_staff = UserFactory(is_staff=True)
 
     for user in (organiser, django_staff):
         assert services.may_scan(user, event)
@@ -612,7 +613,7 @@ def test_a_volunteer_group_member_who_is_not_assigned_may_not_scan(event):
 
 
 def test_an_assignment_without_the_group_gives_nothing(event):
-    user = make_user()
+    user = UserFactory()
     services.assign_volunteer(event, user, by=None)  # assigning puts them in the group ...
     user.groups.clear()  # ... an admin taking them out again wins
 
@@ -622,7 +623,7 @@ def test_an_assignment_without_the_group_gives_nothing(event):
 def test_plain_users_and_anonymous_visitors_may_not_scan(event):
     ticket_holder = make_ticket(event).user
 
-    assert not services.may_scan(make_user(), event)
+    assert not services.may_scan(UserFactory(), event)
     assert not services.may_scan(ticket_holder, event)
     assert not services.may_scan(AnonymousUser(), event)
 
@@ -633,10 +634,10 @@ def test_scannable_events_are_a_volunteers_assigned_coming_events(make_event, ev
         start=timezone.now() - datetime.timedelta(days=3), end=timezone.now() - datetime.timedelta(days=3, hours=-2)
     )
     services.assign_volunteer(past, volunteer, by=None)
-    organiser = make_staff("events.view_registrations")
+    organiser = StaffFactory(permissions=["events.view_registrations"])
 
     assert list(services.scannable_events(volunteer)) == [event]
     assert {event.pk, other.pk} <= set(services.scannable_events(organiser).values_list("pk", flat=True))
     assert past.pk not in set(services.scannable_events(organiser).values_list("pk", flat=True))
-    assert not services.scannable_events(make_user()).exists()
+    assert not services.scannable_events(UserFactory()).exists()
     assert not services.scannable_events(AnonymousUser()).exists()
