@@ -54,3 +54,11 @@ def fresh_rate_limits(monkeypatch):
     from community.services import ratelimit
 
     monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _repeatable_factories():
+    """One seed for factory_boy's and Faker's randomness (community.factories, home.factories): runs repeat."""
+    import factory.random
+
+    factory.random.reseed_random("ddsc-tests")

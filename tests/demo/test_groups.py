@@ -2,25 +2,15 @@
 translators translate, and a person with no role stays out of the admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 
+from community.factories import UserFactory
 from home.models import HomePage, NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-test-password-1"
-
-
-def make_user(email: str, group: str | None = None):
-    user = get_user_model().objects.create_user(
-        email, PASSWORD, first_name="Test", last_name="Person", is_verified=True
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -37,7 +27,7 @@ def log_in_through_admin_form(client, email: str):
 
 
 def test_editor_logs_in_to_the_admin_and_opens_the_news_page_editor(client, news_page):
-    make_user("editor@example.com", "Editors")
+    UserFactory(email="editor@example.com", groups=["Editors"], password=PASSWORD)
 
     login = log_in_through_admin_form(client, "Editor@Example.com")
     dashboard = client.get(reverse("wagtailadmin_home"))
@@ -50,8 +40,8 @@ def test_editor_logs_in_to_the_admin_and_opens_the_news_page_editor(client, news
 
 
 def test_editors_submit_pages_for_moderation_and_moderators_publish_and_lock_them(news_page):
-    editor = make_user("editor@example.com", "Editors")
-    moderator = make_user("moderator@example.com", "Moderators")
+    editor = UserFactory(email="editor@example.com", groups=["Editors"], password=PASSWORD)
+    moderator = UserFactory(email="moderator@example.com", groups=["Moderators"], password=PASSWORD)
 
     # Publishing rights would let editors skip the moderation workflows (community migration 0005).
     assert not news_page.permissions_for_user(editor).can_publish()
@@ -63,7 +53,7 @@ def test_editors_submit_pages_for_moderation_and_moderators_publish_and_lock_the
 
 def test_translator_sees_the_translate_action_and_may_open_it(client, news_page):
     Locale.objects.get_or_create(language_code="en")
-    make_user("translator@example.com", "Translators")
+    UserFactory(email="translator@example.com", groups=["Translators"], password=PASSWORD)
     translate_url = reverse("wagtail_localize:submit_page_translation", args=[news_page.pk])
 
     log_in_through_admin_form(client, "translator@example.com")
@@ -77,7 +67,7 @@ def test_translator_sees_the_translate_action_and_may_open_it(client, news_page)
 
 def test_editor_is_not_offered_translation(client, news_page):
     Locale.objects.get_or_create(language_code="en")
-    make_user("editor@example.com", "Editors")
+    UserFactory(email="editor@example.com", groups=["Editors"], password=PASSWORD)
     translate_url = reverse("wagtail_localize:submit_page_translation", args=[news_page.pk])
 
     log_in_through_admin_form(client, "editor@example.com")
@@ -92,7 +82,7 @@ def test_editor_is_not_offered_translation(client, news_page):
 
 def test_translator_edits_an_english_translation_and_submits_it_for_review(news_page):
     english = Locale.objects.get_or_create(language_code="en")[0]
-    translator = make_user("translator@example.com", "Translators")
+    translator = UserFactory(email="translator@example.com", groups=["Translators"], password=PASSWORD)
 
     translation = news_page.copy_for_translation(english, copy_parents=True)
 
@@ -102,7 +92,7 @@ def test_translator_edits_an_english_translation_and_submits_it_for_review(news_
 
 
 def test_plain_user_is_refused_the_admin(client):
-    make_user("member@example.com")
+    UserFactory(email="member@example.com", password=PASSWORD)
 
     log_in_through_admin_form(client, "member@example.com")
     response = client.get(reverse("wagtailadmin_home"))

@@ -6,8 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from community.factories import UserFactory
 from events.models import Registration
-from tests.events.pages.conftest import add_event, make_user, translate_event
+from tests.events.pages.conftest import add_event, translate_event
 from tests.home.tree import english_locale, ensure_home_page, publish_translation
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -32,7 +33,7 @@ def test_register_in_english_and_the_danish_page_shows_one_seat_fewer(live_serve
     publish_translation(index, english_locale(), title="Events", slug="events")
     event = add_event(index, "Månedligt meetup", capacity=30)
     english = translate_event(event, title="Monthly meetup", slug="monthly-meetup")
-    user = make_user("ada@example.com", last_name="Lovelace")
+    user = UserFactory(email="ada@example.com", first_name="Ada", last_name="Lovelace", password=PASSWORD)
 
     tab.goto(f"{live_server.url}{event.url}")
     before = _seats_left(tab)

@@ -6,10 +6,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from community.factories import MemberFactory, UserFactory
 from polls import services
 from polls.factories import PollIndexPageFactory, PollPageFactory, question
 from polls.models import Poll, Voter
-from tests.community.membership.conftest import make_member, make_user
 from tests.home.tree import ensure_home_page
 from tests.polls.conftest import choose
 
@@ -31,7 +31,7 @@ def test_a_member_votes_in_danish_and_watches_the_results_update_live(live_serve
             question("Godkender du regnskabet?", ["Ja", "Nej"]),
         ],
     )
-    voter = make_member(make_user(email="ida@example.com", first_name="Ida")).user
+    voter = MemberFactory(user=UserFactory(email="ida@example.com", first_name="Ida")).user
 
     tab.goto(f"{live_server.url}{page.url}")
     tab.get_by_role("link", name="Log ind for at stemme").click()
@@ -57,7 +57,7 @@ def test_a_member_votes_in_danish_and_watches_the_results_update_live(live_serve
 
     # Another member votes; the page is not reloaded (the marker survives), yet the figures change.
     tab.evaluate("window.notReloaded = true")
-    services.cast_ballot(make_member().user, page, choose(page, (0, 1, 2), 1))
+    services.cast_ballot(MemberFactory().user, page, choose(page, (0, 1, 2), 1))
 
     expect(results).to_contain_text("Stemmeprocent: 2 af 2 stemmeberettigede (100%).", timeout=REFRESH_TIMEOUT_MS)
     assert tab.evaluate("window.notReloaded") is True

@@ -7,10 +7,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from community.factories import UserFactory
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import CheckIn, EventPage, Registration
-from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.threads import at_once
 
@@ -32,7 +32,7 @@ def make_event(**fields) -> EventPage:
 
 
 def make_ticket(event) -> Registration:
-    return services.register(make_user(), event, accepted_terms=True)
+    return services.register(UserFactory(), event, accepted_terms=True)
 
 
 def state_of(result) -> str:
@@ -43,8 +43,8 @@ def state_of(result) -> str:
 def test_twenty_scans_of_one_ticket_at_once_check_it_in_once(same_volunteer):
     event = make_event()
     ticket = make_ticket(event)
-    one = make_user()
-    volunteers = [one] * SCANNERS if same_volunteer else [make_user() for _ in range(SCANNERS)]
+    one = UserFactory()
+    volunteers = [one] * SCANNERS if same_volunteer else [UserFactory() for _ in range(SCANNERS)]
 
     outcomes = at_once([lambda v=v: services.check_in(ticket.token, event, v) for v in volunteers])
 
@@ -64,7 +64,7 @@ def test_twenty_scans_of_one_ticket_at_once_check_it_in_once(same_volunteer):
 def test_twenty_different_tickets_at_once_are_all_checked_in():
     event = make_event()
     tickets = [make_ticket(event) for _ in range(SCANNERS)]
-    volunteer = make_user()
+    volunteer = UserFactory()
 
     outcomes = at_once([lambda t=t: services.check_in(t.token, event, volunteer) for t in tickets])
 
@@ -76,7 +76,7 @@ def test_twenty_different_tickets_at_once_are_all_checked_in():
 def test_the_same_queued_scan_sent_five_times_at_once_is_logged_once():
     event = make_event()
     ticket = make_ticket(event)
-    volunteer = make_user()
+    volunteer = UserFactory()
 
     outcomes = at_once(
         [lambda: services.check_in(ticket.token, event, volunteer, client_id="phone-7:0001") for _ in range(5)]
@@ -94,7 +94,7 @@ def test_the_same_queued_scan_sent_five_times_at_once_is_logged_once():
 def test_the_same_queue_synced_by_five_requests_at_once_is_logged_once():
     event = make_event()
     tickets = [make_ticket(event) for _ in range(10)]
-    volunteer = make_user()
+    volunteer = UserFactory()
     scans = [{"code": t.token, "client_id": f"queue-{n}"} for n, t in enumerate(tickets)]
 
     outcomes = at_once([lambda: services.check_in_batch(scans, event, volunteer) for _ in range(5)])
@@ -109,7 +109,7 @@ def test_the_same_queue_synced_by_five_requests_at_once_is_logged_once():
 def test_an_undo_racing_a_scan_leaves_ticket_and_log_agreeing(round_):
     event = make_event()
     ticket = make_ticket(event)
-    first, second = make_user(), make_user()
+    first, second = UserFactory(), UserFactory()
     services.check_in(ticket.token, event, first)
 
     undo, scan = at_once(
@@ -138,8 +138,8 @@ def test_an_undo_racing_a_scan_leaves_ticket_and_log_agreeing(round_):
 def test_two_undos_at_once_undo_once():
     event = make_event()
     ticket = make_ticket(event)
-    volunteer = make_user()
-    organiser = make_user(is_staff=True)
+    volunteer = UserFactory()
+    organiser = UserFactory(is_staff=True)
     services.check_in(ticket.token, event, volunteer)
 
     outcomes = at_once(
@@ -162,7 +162,7 @@ def test_twenty_http_scans_of_one_ticket_at_once_check_it_in_once():
     clients = []
     for _ in range(SCANNERS):
         client = Client()
-        client.force_login(make_user(is_staff=True))  # organisers may scan any event
+        client.force_login(UserFactory(is_staff=True))  # organisers may scan any event
         clients.append(client)
 
     def scan(client):

@@ -11,12 +11,12 @@ from collections import Counter
 import pytest
 from django.test import Client, override_settings
 
+from community.factories import UserFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
 from home import publish
 from home.cache import reset_pauses
 from home.models import OutboxMail
-from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.conftest import SMTPServer, Workers, free_port, redis_caches, use_broker, wait_for
 from tests.timing import Timing, timed
@@ -46,7 +46,7 @@ def test_200_registrations_through_redis_and_smtp_outages_answer_fast_and_every_
             worker_log = workers.log
             workers.start(smtp_port=smtp.port, beat=True, extra_env=WORKER_ENV)
             event = EventPageFactory(parent=EventIndexPageFactory(parent=ensure_home_page()), capacity=None)
-            people = [make_user(language="da") for _ in range(PER_PHASE * len(PHASES))]
+            people = [UserFactory(language="da") for _ in range(PER_PHASE * len(PHASES))]
             Client().get(event.url)  # the first page view fills per-process caches
 
             for number, phase in enumerate(PHASES):

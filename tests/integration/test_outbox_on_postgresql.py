@@ -8,6 +8,7 @@ import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connections
 
+from community.factories import UserFactory
 from home.models import OutboxMail
 from home.tasks import send_outbox_mail
 
@@ -107,10 +108,11 @@ def test_no_row_is_locked_while_the_smtp_server_talks(settings, ticket_for_locki
 def ticket_for_locking():
     from events import services
     from events.models import Registration
-    from tests.events.tickets.conftest import make_user
     from tests.integration.test_ticket_mail import live_event
 
-    registration = services.register(make_user("ada@example.com", "en"), live_event(), accepted_terms=True)
+    registration = services.register(
+        UserFactory(email="ada@example.com", language="en"), live_event(), accepted_terms=True
+    )
     # The test settings send in process on commit; make the ticket owed again for the test's own sender.
     OutboxMail.objects.update(sent_at=None, attempts=0)
     Registration.objects.update(ticket_mailed_at=None)

@@ -5,10 +5,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from community.factories import MemberFactory, UserFactory
 from polls import services
 from polls.factories import PollIndexPageFactory, PollPageFactory, question
 from polls.models import Poll, PollPage, QuestionTally, Voter
-from tests.community.membership.conftest import make_member, make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.threads import at_once
 from tests.polls.conftest import choose, keys
@@ -25,7 +25,7 @@ def make_poll(**fields) -> PollPage:
 
 
 def member():
-    return make_member(make_user()).user
+    return MemberFactory(user=UserFactory()).user
 
 
 def test_twenty_simultaneous_submissions_by_one_person_record_one_ballot():

@@ -2,11 +2,11 @@
 
 import pytest
 
+from community.factories import UserFactory
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventPage, Registration
 from home.models import OutboxMail
-from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.threads import at_once
 
@@ -28,7 +28,7 @@ def make_event(**fields) -> EventPage:
 
 def test_fifty_people_for_ten_seats_get_ten_tickets_and_forty_waiting_places():
     event = make_event(capacity=SEATS)
-    users = [make_user() for _ in range(PEOPLE)]
+    users = [UserFactory() for _ in range(PEOPLE)]
 
     def register(user):
         return lambda: services.register(user, EventPage.objects.get(pk=event.pk), accepted_terms=False).status
@@ -54,9 +54,9 @@ def test_fifty_people_for_ten_seats_get_ten_tickets_and_forty_waiting_places():
 
 def test_cancellations_at_once_promote_one_waiting_person_each():
     event = make_event(capacity=3)
-    holders = [make_user() for _ in range(3)]
+    holders = [UserFactory() for _ in range(3)]
     tickets = [services.register(user, event, accepted_terms=False) for user in holders]
-    waiting = [services.register(make_user(), event, accepted_terms=False) for _ in range(5)]
+    waiting = [services.register(UserFactory(), event, accepted_terms=False) for _ in range(5)]
 
     def cancel(ticket):
         return lambda: services.cancel(Registration.objects.get(pk=ticket.pk), by=ticket.user) or "cancelled"
@@ -70,7 +70,7 @@ def test_cancellations_at_once_promote_one_waiting_person_each():
 
 def test_one_person_submitting_five_times_at_once_gets_one_ticket():
     event = make_event(capacity=SEATS)
-    user = make_user()
+    user = UserFactory()
 
     outcomes = at_once(
         [

@@ -3,10 +3,10 @@ clicked as the person is promoted never cancels the ticket they were just given.
 
 import pytest
 
+from community.factories import UserFactory
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import CheckIn, EventPage, Registration
-from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.threads import at_once
 
@@ -30,8 +30,8 @@ def make_event(index=None, **fields) -> EventPage:
 
 def test_a_scan_and_a_cancel_of_one_ticket_at_once_never_deadlock_in_300_rounds():
     event = make_event(capacity=None)
-    volunteer = make_user()
-    holders = [make_user() for _ in range(SCAN_CANCEL_ROUNDS)]
+    volunteer = UserFactory()
+    holders = [UserFactory() for _ in range(SCAN_CANCEL_ROUNDS)]
     tickets = [services.register(holder, event, accepted_terms=True) for holder in holders]
 
     failures = []
@@ -60,7 +60,7 @@ def test_leaving_the_waiting_list_as_the_seat_frees_up_never_cancels_the_new_tic
     index = EventIndexPageFactory(parent=ensure_home_page())
     for _round in range(LEAVE_PROMOTE_ROUNDS):
         event = make_event(index, capacity=1)
-        holder, waiting_person = make_user(), make_user()
+        holder, waiting_person = UserFactory(), UserFactory()
         ticket = services.register(holder, event, accepted_terms=True)
         waiting = services.register(waiting_person, event, accepted_terms=True)
         assert waiting.status == Status.WAITING

@@ -9,12 +9,12 @@ import zxingcpp
 from django.utils import timezone
 from PIL import Image
 
+from community.factories import UserFactory
 from events import services
 from events.models import EventIndexPage, EventPage, Registration
 from events.qr import checkin_url
 from home.models import OutboxMail
 from home.tasks import send_outbox_mail
-from tests.events.tickets.conftest import make_user
 from tests.events.tickets.test_calendar import vevents
 from tests.home.tree import ensure_home_page
 from tests.integration.conftest import DELIVERY_TIMEOUT, wait_for
@@ -57,7 +57,7 @@ def mail_parts(message) -> dict:
 def test_the_worker_mails_the_ticket_once_with_a_qr_code_that_decodes_to_the_check_in_url(workers, smtp_server):
     workers.start(smtp_port=smtp_server.port)
     event = live_event()
-    user = make_user("ada@example.com", "en")
+    user = UserFactory(email="ada@example.com", language="en")
 
     registration = services.register(user, event, accepted_terms=False)  # commits: no test transaction here
 

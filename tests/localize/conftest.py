@@ -4,30 +4,24 @@ a live Danish page tree with the English home page made through wagtail-localize
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
+from community.factories import UserFactory
 from tests.home.tree import ensure_home_page
 
 PASSWORD = "a-long-test-password-1"
 
 
-def make_user(django_user_model, email: str, group: str):
-    user = django_user_model.objects.create_user(email, PASSWORD, first_name="Test", last_name=group, is_verified=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def translator(django_user_model):
-    return make_user(django_user_model, "translator@example.com", "Translators")
+    return UserFactory(email="translator@example.com", groups=["Translators"], password=PASSWORD)
 
 
 @pytest.fixture
 def moderator(django_user_model):
-    return make_user(django_user_model, "moderator@example.com", "Moderators")
+    return UserFactory(email="moderator@example.com", groups=["Moderators"], password=PASSWORD)
 
 
 @pytest.fixture

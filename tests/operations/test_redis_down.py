@@ -8,6 +8,7 @@ import socket
 import pytest
 from django.test import override_settings
 
+from community.factories import UserFactory
 from community.services import ratelimit
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
@@ -15,7 +16,6 @@ from home import publish
 from home.cache import reset_pauses
 from home.models import OutboxMail
 from home.tasks import resend_owed_mail, send_outbox_mail
-from tests.community.membership.conftest import make_user
 from tests.home.tree import ensure_home_page
 from tests.integration.conftest import free_port, redis_caches, use_broker
 from tests.timing import timed
@@ -54,7 +54,7 @@ def event():
 
 
 def test_pages_render_and_a_logged_in_person_stays_logged_in(client, redis_down, event):
-    person = make_user()
+    person = UserFactory()
     client.force_login(person)
 
     for path in ["/da/", event.url, "/da/account/"]:
@@ -65,7 +65,7 @@ def test_pages_render_and_a_logged_in_person_stays_logged_in(client, redis_down,
 
 
 def test_registration_succeeds_and_its_mail_waits_in_the_outbox_when_the_broker_is_down(client, redis_down, event):
-    person = make_user()
+    person = UserFactory()
     client.force_login(person)
     use_broker(redis_down.replace("/0", "/1"), eager=False)
     try:

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
 from polls.factories import PollIndexPageFactory, PollPageFactory, question
 from polls.models import Poll, PollPage
 from polls.services import Answer
-from tests.community.membership.conftest import make_member, make_staff, make_user  # noqa: F401 - re-exported
 from tests.home.tree import english_locale, ensure_home_page, publish_translation
 
 
@@ -47,7 +47,7 @@ def translate_poll(page: PollPage, **changes) -> PollPage:
 
 def member(**user_fields):
     """A user with an active membership (`user_fields` go to the user: language, email, ...)."""
-    return make_member(make_user(**user_fields)).user
+    return MemberFactory(user=UserFactory(**user_fields)).user
 
 
 def keys(page: PollPage) -> list[tuple[str, list[str]]]:

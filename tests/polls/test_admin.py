@@ -9,11 +9,12 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from community.factories import StaffFactory, UserFactory
 from polls import services
 from polls.models import Poll, PollPage, QuestionTally
 from polls.structure import load
 from tests.polls.admin_forms import edit_form_data
-from tests.polls.conftest import choose, close, keys, make_poll, make_staff, make_user, member, question
+from tests.polls.conftest import choose, close, keys, make_poll, member, question
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ RULE_LOCKED = "Afstemningen er i gang, så dette kan ikke længere ændres"
 
 @pytest.fixture
 def admin_user(client):
-    user = make_user(is_staff=True, is_superuser=True)
+    user = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(user)
     return user
 
@@ -222,7 +223,7 @@ def test_after_the_first_ballot_texts_and_the_closing_time_can_still_be_correcte
 
 
 def poll_manager():
-    user = make_user(is_staff=True)
+    user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get_or_create(name="Poll managers")[0])
     return type(user).objects.get(pk=user.pk)
 
@@ -244,7 +245,7 @@ def read_csv(response) -> list[list[str]]:
 
 
 def test_poll_results_in_the_admin_need_the_results_permission(client, voted_poll):
-    client.force_login(make_staff())
+    client.force_login(StaffFactory())
     assert client.get("/admin/poll-results/").status_code == 403
     assert client.get(f"/admin/poll-results/{voted_poll.poll_id}/").status_code == 403
     assert client.get(f"/admin/poll-results/{voted_poll.poll_id}/results.csv").status_code == 403

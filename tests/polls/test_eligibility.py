@@ -3,17 +3,18 @@ for a members' poll and for a poll open to every activated account; the service 
 
 import pytest
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
 from polls import services
 from polls.models import Voter
-from tests.polls.conftest import choose, make_member, make_poll, make_user
+from tests.polls.conftest import choose, make_poll
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_active_member_may_vote_in_a_members_poll(index):
     poll_page = make_poll(index)
-    person = make_member().user
+    person = MemberFactory().user
 
     services.cast_ballot(person, poll_page, choose(poll_page, 0))
 
@@ -37,11 +38,11 @@ def test_a_members_poll_refuses_everyone_else_and_records_nothing(index, who, co
     poll_page = make_poll(index)
     people = {
         "anonymous": lambda: AnonymousUser(),
-        "not_activated": lambda: make_member(make_user(verified=False)).user,
-        "activated_non_member": lambda: make_user(),
-        "pending_member": lambda: make_member(status=Member.Status.PENDING).user,
-        "lapsed_member": lambda: make_member(status=Member.Status.LAPSED).user,
-        "deactivated_account": lambda: make_member(make_user(is_active=False)).user,
+        "not_activated": lambda: MemberFactory(user=UserFactory(verified=False)).user,
+        "activated_non_member": lambda: UserFactory(),
+        "pending_member": lambda: MemberFactory(status=Member.Status.PENDING).user,
+        "lapsed_member": lambda: MemberFactory(status=Member.Status.LAPSED).user,
+        "deactivated_account": lambda: MemberFactory(user=UserFactory(is_active=False)).user,
     }
 
     with pytest.raises(services.BallotError) as refused:
@@ -54,11 +55,11 @@ def test_a_members_poll_refuses_everyone_else_and_records_nothing(index, who, co
 
 def test_a_poll_for_every_activated_account_lets_non_members_vote_but_not_unactivated_accounts(index):
     poll_page = make_poll(index, eligibility="accounts")
-    services.cast_ballot(make_user(), poll_page, choose(poll_page, 0))
-    services.cast_ballot(make_member(status=Member.Status.LAPSED).user, poll_page, choose(poll_page, 1))
+    services.cast_ballot(UserFactory(), poll_page, choose(poll_page, 0))
+    services.cast_ballot(MemberFactory(status=Member.Status.LAPSED).user, poll_page, choose(poll_page, 1))
 
     with pytest.raises(services.BallotError) as refused:
-        services.cast_ballot(make_user(verified=False), poll_page, choose(poll_page, 0))
+        services.cast_ballot(UserFactory(verified=False), poll_page, choose(poll_page, 0))
 
     assert refused.value.code == "not_verified"
     assert Voter.objects.filter(poll=poll_page.poll).count() == 2
@@ -75,9 +76,9 @@ def test_a_poll_for_every_activated_account_lets_non_members_vote_but_not_unacti
 def test_the_poll_page_tells_each_visitor_in_danish_why_they_cannot_vote(client, index, who, says):
     poll_page = make_poll(index)
     if who == "activated_non_member":
-        client.force_login(make_user())
+        client.force_login(UserFactory())
     elif who == "lapsed_member":
-        client.force_login(make_member(status=Member.Status.LAPSED).user)
+        client.force_login(MemberFactory(status=Member.Status.LAPSED).user)
 
     page = client.get(poll_page.url).content.decode()
 
@@ -87,7 +88,7 @@ def test_the_poll_page_tells_each_visitor_in_danish_why_they_cannot_vote(client,
 
 def test_a_member_sees_the_ballot(client, index):
     poll_page = make_poll(index)
-    client.force_login(make_member().user)
+    client.force_login(MemberFactory().user)
 
     page = client.get(poll_page.url).content.decode()
 

@@ -8,11 +8,12 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
 from home.models import OutboxMail
 from polls import services
 from polls.tasks import run_poll_schedule
-from tests.polls.conftest import choose, make_member, make_poll, make_user, member, translate_poll
+from tests.polls.conftest import choose, make_poll, member, translate_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,9 @@ def test_everyone_who_may_vote_is_invited_once_when_the_poll_opens(index, django
     page = make_poll(index, opens_at=now + datetime.timedelta(hours=2), closes_at=now + datetime.timedelta(days=5))
     member(email="ada@example.com")
     member(email="bo@example.com", language="en")
-    make_user(email="not-a-member@example.com")
-    make_member(make_user(email="lapsed@example.com"), status=Member.Status.LAPSED)
-    make_member(make_user(email="unverified@example.com", verified=False))
+    UserFactory(email="not-a-member@example.com")
+    MemberFactory(user=UserFactory(email="lapsed@example.com"), status=Member.Status.LAPSED)
+    MemberFactory(user=UserFactory(email="unverified@example.com", verified=False))
 
     assert run_poll_schedule()["invitations"] == 0  # not open yet
     with time_machine.travel(page.poll.opens_at + datetime.timedelta(minutes=3), tick=False):
@@ -44,8 +45,8 @@ def test_everyone_who_may_vote_is_invited_once_when_the_poll_opens(index, django
 
 def test_a_poll_for_every_activated_account_invites_non_members_too(index):
     make_poll(index, eligibility="accounts")
-    make_user(email="curious@example.com")
-    make_user(email="unverified@example.com", verified=False)
+    UserFactory(email="curious@example.com")
+    UserFactory(email="unverified@example.com", verified=False)
 
     run_poll_schedule()
 

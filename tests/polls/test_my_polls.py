@@ -7,10 +7,11 @@ import json
 import pytest
 from django.utils import timezone
 
+from community.factories import UserFactory
 from community.services.personal_data import delete_account
 from polls import services
 from polls.models import OpenBallot, Poll, QuestionTally, Voter
-from tests.polls.conftest import choose, close, make_poll, make_user, member, question, translate_poll
+from tests.polls.conftest import choose, close, make_poll, member, question, translate_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_my_polls_needs_a_login(client):
 
 
 def test_someone_who_may_not_vote_has_nothing_waiting(client, three_polls):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     html = client.get("/da/polls/mine/").content.decode()
 

@@ -8,9 +8,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from community.factories import MemberFactory, StaffFactory, UserFactory
 from polls import services
 from polls.models import Poll
-from tests.polls.conftest import choose, close, make_member, make_poll, make_staff, make_user, member, question
+from tests.polls.conftest import choose, close, make_poll, member, question
 
 pytestmark = pytest.mark.django_db
 
@@ -60,14 +61,14 @@ def test_people_who_may_not_vote_never_see_the_results(client, index, setting):
     close(page)
 
     assert not results_shown(client, page)  # anonymous
-    client.force_login(make_user())  # an account without membership
+    client.force_login(UserFactory())  # an account without membership
     assert not results_shown(client, page)
     assert client.get(f"/da/polls/{page.pk}/results/").status_code == 403
 
 
 def test_staff_see_the_results_no_earlier_than_voters(client, index):
     page = make_poll(index)
-    client.force_login(make_staff("polls.view_poll_results"))
+    client.force_login(StaffFactory(permissions=["polls.view_poll_results"]))
 
     assert not results_shown(client, page)
     close(page)
@@ -77,8 +78,8 @@ def test_staff_see_the_results_no_earlier_than_voters(client, index):
 def test_counts_shares_turnout_and_quorum(client, index):
     page = make_poll(index, quorum_percent=50, results_shown=Poll.ResultsShown.LIVE, choice_texts=("Ja", "Nej"))
     voters = [member() for _ in range(3)]
-    make_member()  # may vote, does not: 3 of 4 voted
-    make_member(make_user(verified=False))  # not activated: cannot vote, not counted
+    MemberFactory()  # may vote, does not: 3 of 4 voted
+    MemberFactory(user=UserFactory(verified=False))  # not activated: cannot vote, not counted
     for person, pick in zip(voters, [0, 0, 1], strict=True):
         services.cast_ballot(person, page, choose(page, pick))
     client.force_login(voters[0])
@@ -94,7 +95,7 @@ def test_counts_shares_turnout_and_quorum(client, index):
 def test_a_quorum_not_reached_says_so(index):
     page = make_poll(index, quorum_percent=60)
     services.cast_ballot(member(), page, choose(page, 0))
-    make_member()
+    MemberFactory()
 
     turnout = services.poll_results(Poll.objects.get(pk=page.poll_id), {}).turnout
 

@@ -16,11 +16,12 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DatabaseError, connection
 
+from community.factories import MemberFactory, UserFactory
 from home.models import OutboxMail
 from polls import services
 from polls.models import Poll, PollPage, Voter
 from tests.home.tree import ensure_home_page
-from tests.polls.conftest import choose, keys, make_member, make_poll, make_user, question
+from tests.polls.conftest import choose, keys, make_poll, question
 
 BUILT = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
 FIRST_VOTE = datetime.datetime(2026, 3, 2, 10, 15, 1, tzinfo=datetime.UTC)
@@ -57,8 +58,8 @@ def build_world() -> tuple[PollPage, dict]:
             questions=questions,
         )
         people = {
-            "ada": make_member(make_user(email="ada@example.com", first_name="Ada")).user,
-            "bob": make_member(make_user(email="bob@example.com", first_name="Bob")).user,
+            "ada": MemberFactory(user=UserFactory(email="ada@example.com", first_name="Ada")).user,
+            "bob": MemberFactory(user=UserFactory(email="bob@example.com", first_name="Bob")).user,
         }
     return PollPage.objects.get(pk=page.pk), people
 
@@ -126,7 +127,7 @@ def test_the_comparison_catches_a_ballot_that_records_its_voter():
 @pytest.mark.django_db
 def test_a_secret_vote_leaves_no_trace_in_the_log_the_cache_or_the_mail(client, index, caplog):
     page = make_poll(index, secret=True, questions=[question("Formand", ["Ada", "Grace"], kind="ranked")])
-    person = make_member(make_user(email="voter@example.com", first_name="Vera")).user
+    person = MemberFactory(user=UserFactory(email="voter@example.com", first_name="Vera")).user
     client.force_login(person)
     ((question_key, choice_keys),) = keys(page)
     cache.clear()

@@ -6,9 +6,9 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from community.factories import StaffFactory, UserFactory
 from stats.admin_views import SESSION_KEY
 from stats.models import Question, Response, SurveyYear
-from tests.community.membership.conftest import make_staff, make_user
 from tests.stats.conftest import export, people
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ ROWS = people("Data Scientist", [50_000, 52_000]) + [{"job_title": "Data Analyst
 
 @pytest.fixture
 def importer(client):
-    client.force_login(make_staff("stats.import_survey", "stats.view_surveyyear"))
+    client.force_login(StaffFactory(permissions=["stats.import_survey", "stats.view_surveyyear"]))
     return client
 
 
@@ -104,12 +104,12 @@ def test_confirming_without_an_upload_sends_back_to_the_upload_form(importer):
 
 
 def test_people_without_the_import_permission_get_403(client):
-    client.force_login(make_staff("stats.view_surveyyear"))
+    client.force_login(StaffFactory(permissions=["stats.view_surveyyear"]))
     for name in ("upload", "review"):
         assert client.get(reverse(f"stats_admin:{name}")).status_code == 403
     for name in ("confirm", "cancel"):
         assert client.post(reverse(f"stats_admin:{name}")).status_code == 403
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     assert client.get(reverse("stats_admin:upload")).status_code == 403
 
 
@@ -118,7 +118,7 @@ def test_deleting_a_year_in_the_admin_deletes_its_answers(client):
 
     run_import(export(people("Data Scientist", [50_000] * 6)))
     year = SurveyYear.objects.get(year=2025)
-    client.force_login(make_staff("stats.delete_surveyyear", "stats.view_surveyyear"))
+    client.force_login(StaffFactory(permissions=["stats.delete_surveyyear", "stats.view_surveyyear"]))
 
     response = client.post(reverse("stats_years:delete", args=[year.pk]))
 
@@ -127,7 +127,7 @@ def test_deleting_a_year_in_the_admin_deletes_its_answers(client):
 
 
 def test_years_questions_and_options_cannot_be_added_by_hand(client):
-    client.force_login(make_user(is_superuser=True, is_staff=True))
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
 
     for viewset in ("stats_years", "stats_questions", "stats_choices"):
         assert client.get(reverse(f"{viewset}:index")).status_code == 200

@@ -10,11 +10,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
 from stats.services import community_numbers
-from tests.community.membership.conftest import make_member, make_user
 from tests.home.tree import ensure_home_page
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,9 @@ NOW = datetime(2026, 3, 15, 12, tzinfo=CPH)
 
 
 def approved(on: date, *, ends: date | None, status=Member.Status.ACTIVE) -> Member:
-    return make_member(status=status, decided_at=datetime(on.year, on.month, on.day, 10, tzinfo=CPH), expires_on=ends)
+    return MemberFactory(
+        status=status, decided_at=datetime(on.year, on.month, on.day, 10, tzinfo=CPH), expires_on=ends
+    )
 
 
 @pytest.fixture
@@ -33,8 +35,8 @@ def members():
     approved(date(2025, 11, 30), ends=date(2025, 12, 31), status=Member.Status.LAPSED)  # gone after December
     approved(date(2026, 1, 20), ends=date(2026, 12, 31))
     approved(date(2026, 3, 1), ends=date(2026, 12, 31))
-    make_member(status=Member.Status.PENDING)  # never counted
-    make_member(status=Member.Status.REJECTED, decided_at=NOW)
+    MemberFactory(status=Member.Status.PENDING)  # never counted
+    MemberFactory(status=Member.Status.REJECTED, decided_at=NOW)
 
 
 def test_members_over_time_counts_who_was_a_member_at_each_months_end(members):
@@ -70,10 +72,10 @@ def events():
     for number in range(4):
         status = Registration.Status.CONFIRMED if number < 3 else Registration.Status.WAITING
         checked = NOW - timedelta(days=300) if number < 2 else None
-        Registration.objects.create(event=past.event, user=make_user(), status=status, checked_in_at=checked)
+        Registration.objects.create(event=past.event, user=UserFactory(), status=status, checked_in_at=checked)
     for number in range(5):
         status = Registration.Status.CONFIRMED if number < 2 else Registration.Status.WAITING
-        Registration.objects.create(event=later.event, user=make_user(), status=status)
+        Registration.objects.create(event=later.event, user=UserFactory(), status=status)
     return past, later
 
 

@@ -4,27 +4,26 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import mail
 
+from community.factories import UserFactory
 from tests.home.tree import ensure_home_page
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - a test account's password
 
 
+class AdaFactory(UserFactory):
+    """Ada Lovelace, whom the account tests log in as; pass `email` for someone else with her password."""
+
+    email = "ada@example.com"
+    first_name = "Ada"
+    last_name = "Lovelace"
+    password = PASSWORD
+
+
 @pytest.fixture(autouse=True)
 def home(db):
     return ensure_home_page()
-
-
-@pytest.fixture
-def make_user(db):
-    def make(email="ada@example.com", password=PASSWORD, *, verified=True, **fields):
-        fields.setdefault("first_name", "Ada")
-        fields.setdefault("last_name", "Lovelace")
-        return get_user_model().objects.create_user(email, password, is_verified=verified, **fields)
-
-    return make
 
 
 @pytest.fixture

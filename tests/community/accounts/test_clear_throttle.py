@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from community.services import ratelimit
-from tests.community.accounts.conftest import log_in
+from tests.community.accounts.conftest import AdaFactory, log_in
 
 
 def lock_out(email: str, ip: str) -> None:
@@ -13,9 +13,9 @@ def lock_out(email: str, ip: str) -> None:
         log_in(Client(REMOTE_ADDR=ip), email, "wrong-password")
 
 
-def test_clearing_an_email_lets_that_account_log_in_again_and_no_other(make_user):
-    make_user()
-    make_user("grace@example.com")
+def test_clearing_an_email_lets_that_account_log_in_again_and_no_other():
+    AdaFactory()
+    AdaFactory(email="grace@example.com")
     lock_out("ada@example.com", "10.1.0.1")
     lock_out("grace@example.com", "10.1.0.2")
     assert log_in(Client(REMOTE_ADDR="10.1.0.1"), "ada@example.com").status_code == 429
@@ -36,8 +36,8 @@ def test_clearing_an_ip_lifts_that_address_limit():
     assert not ratelimit.is_limited("register", ip="10.2.0.1")
 
 
-def test_clearing_all_lifts_every_limit(make_user):
-    make_user()
+def test_clearing_all_lifts_every_limit():
+    AdaFactory()
     lock_out("ada@example.com", "10.3.0.1")
     for _ in range(10):
         ratelimit.record("register", ip="10.3.0.2")

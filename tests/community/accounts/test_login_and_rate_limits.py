@@ -6,14 +6,14 @@ from django.core import mail
 from django.test import Client, override_settings
 
 from community.services import ratelimit
-from tests.community.accounts.conftest import PASSWORD, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, log_in
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
 
 
-def test_an_unverified_account_is_told_so_and_offered_a_new_link(client, make_user):
-    make_user(verified=False)
+def test_an_unverified_account_is_told_so_and_offered_a_new_link(client):
+    AdaFactory(verified=False)
 
     response = log_in(client, "ada@example.com")
 
@@ -26,16 +26,16 @@ def test_an_unverified_account_is_told_so_and_offered_a_new_link(client, make_us
     assert "_auth_user_id" not in client.session
 
 
-def test_an_unverified_account_in_english_reads_why(client, make_user):
-    make_user(verified=False)
+def test_an_unverified_account_in_english_reads_why(client):
+    AdaFactory(verified=False)
 
     response = log_in_en(client, "ada@example.com")
 
     assert "Your account is not activated yet." in response.content.decode()
 
 
-def test_the_resend_button_on_the_login_page_sends_a_new_link(client, deliver, make_user):
-    make_user(verified=False)
+def test_the_resend_button_on_the_login_page_sends_a_new_link(client, deliver):
+    AdaFactory(verified=False)
 
     with deliver():
         response = client.post("/en/account/activate/resend/", {"email": "ada@example.com"})
@@ -44,8 +44,8 @@ def test_the_resend_button_on_the_login_page_sends_a_new_link(client, deliver, m
     assert len(mail.outbox) == 1
 
 
-def test_a_wrong_password_is_refused_without_saying_whether_the_account_exists(client, make_user):
-    make_user()
+def test_a_wrong_password_is_refused_without_saying_whether_the_account_exists(client):
+    AdaFactory()
 
     wrong_password = log_in_en(client, "ada@example.com", "not-the-password").content.decode()
     unknown_account = log_in_en(client, "nobody@example.com", "not-the-password").content.decode()
@@ -63,8 +63,8 @@ def test_the_login_page_asks_browsers_for_the_right_autofill(client):
     assert 'for="id_username"' in page and 'for="id_password"' in page
 
 
-def test_login_returns_to_the_page_that_asked_for_it(client, make_user):
-    make_user()
+def test_login_returns_to_the_page_that_asked_for_it(client):
+    AdaFactory()
 
     response = client.get("/da/account/profile/")
     assert response.status_code == 302
@@ -74,8 +74,8 @@ def test_login_returns_to_the_page_that_asked_for_it(client, make_user):
     assert response.url == "/da/account/profile/"
 
 
-def test_wrong_passwords_until_rate_limited_then_even_the_right_one_is_refused(client, make_user):
-    make_user()
+def test_wrong_passwords_until_rate_limited_then_even_the_right_one_is_refused(client):
+    AdaFactory()
 
     for _ in range(5):
         assert log_in_en(client, "ada@example.com", "wrong-password").status_code == 200
@@ -87,8 +87,8 @@ def test_wrong_passwords_until_rate_limited_then_even_the_right_one_is_refused(c
     assert "_auth_user_id" not in client.session
 
 
-def test_the_right_password_from_another_address_is_not_locked_out_by_someone_elses_failures(make_user):
-    make_user()
+def test_the_right_password_from_another_address_is_not_locked_out_by_someone_elses_failures():
+    AdaFactory()
     for _ in range(5):
         log_in(Client(REMOTE_ADDR="10.0.0.1"), "ada@example.com", "wrong-password")
 
@@ -96,8 +96,8 @@ def test_the_right_password_from_another_address_is_not_locked_out_by_someone_el
     assert log_in(Client(REMOTE_ADDR="10.0.0.2"), "ada@example.com").status_code == 302
 
 
-def test_the_ip_limit_holds_across_accounts_but_not_for_other_ips(make_user):
-    make_user("victim@example.com")
+def test_the_ip_limit_holds_across_accounts_but_not_for_other_ips():
+    AdaFactory(email="victim@example.com")
     attacker = Client(REMOTE_ADDR="10.0.0.66")
     for attempt in range(30):
         log_in(attacker, f"guess{attempt}@example.com", "wrong-password")
@@ -106,8 +106,8 @@ def test_the_ip_limit_holds_across_accounts_but_not_for_other_ips(make_user):
     assert log_in(Client(REMOTE_ADDR="10.0.0.7"), "victim@example.com").status_code == 302
 
 
-def test_a_successful_login_clears_the_accounts_failures(client, make_user):
-    make_user()
+def test_a_successful_login_clears_the_accounts_failures(client):
+    AdaFactory()
     for _ in range(4):
         log_in(client, "ada@example.com", "wrong-password")
     assert log_in(client, "ada@example.com").status_code == 302
@@ -138,8 +138,8 @@ def test_registration_is_limited_per_ip(client):
     assert not User.objects.filter(email="late@example.com").exists()
 
 
-def test_resending_the_link_is_limited_per_address(deliver, make_user):
-    make_user(verified=False)
+def test_resending_the_link_is_limited_per_address(deliver):
+    AdaFactory(verified=False)
     with deliver():
         for attempt in range(3):
             assert (
@@ -154,8 +154,8 @@ def test_resending_the_link_is_limited_per_address(deliver, make_user):
     assert len(mail.outbox) == 3
 
 
-def test_logging_out_by_get_only_asks(client, make_user):
-    make_user()
+def test_logging_out_by_get_only_asks(client):
+    AdaFactory()
     log_in(client, "ada@example.com")
 
     response = client.get("/en/account/logout/")
@@ -165,8 +165,8 @@ def test_logging_out_by_get_only_asks(client, make_user):
     assert client.get("/en/account/").status_code == 200  # still logged in
 
 
-def test_logging_out_by_post_ends_the_session(client, make_user):
-    make_user()
+def test_logging_out_by_post_ends_the_session(client):
+    AdaFactory()
     log_in(client, "ada@example.com")
 
     response = client.post("/en/account/logout/")
@@ -191,8 +191,8 @@ def log_in_en(client, email, password=PASSWORD):
     return client.post("/en/account/login/", {"username": email, "password": password})
 
 
-def test_the_site_header_offers_log_in_to_visitors_and_my_page_once_logged_in(client, make_user):
-    make_user()
+def test_the_site_header_offers_log_in_to_visitors_and_my_page_once_logged_in(client):
+    AdaFactory()
     visitor = client.get("/en/account/register/").content.decode()
     log_in(client, "ada@example.com")
     member = client.get("/en/account/profile/").content.decode()

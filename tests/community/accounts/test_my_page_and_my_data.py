@@ -5,34 +5,22 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.utils import timezone
 
 from community import dashboard
+from community.factories import MemberFactory
 from community.models import Member
 from home.models import OutboxMail
-from tests.community.accounts.conftest import PASSWORD, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, log_in
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ada(client, make_user):
-    user = make_user(language="en", newsletter_opt_in=True)
+def ada(client):
+    user = AdaFactory(language="en", newsletter_opt_in=True)
     log_in(client, "ada@example.com")
     return user
-
-
-def make_member(user, **fields) -> Member:
-    fields = {
-        "street": "Analytical Engine Road 1",
-        "postal_code": "2100",
-        "city": "København Ø",
-        "accepted_statutes_at": timezone.now(),
-        "job_title": "Mathematician",
-        **fields,
-    }
-    return Member.objects.create(user=user, **fields)
 
 
 def test_my_page_needs_a_login(client):
@@ -52,7 +40,7 @@ def test_my_page_greets_and_shows_profile_and_no_membership(client, ada):
 
 
 def test_my_page_shows_the_membership_status(client, ada):
-    make_member(ada, status=Member.Status.PENDING)
+    MemberFactory(user=ada, city="København Ø", status=Member.Status.PENDING)
 
     page = client.get("/en/account/").content.decode()
 
@@ -61,7 +49,7 @@ def test_my_page_shows_the_membership_status(client, ada):
 
 
 def test_my_page_runs_a_bounded_number_of_queries(client, ada, django_assert_max_num_queries):
-    make_member(ada, status=Member.Status.ACTIVE)
+    MemberFactory(user=ada, city="København Ø", status=Member.Status.ACTIVE)
     client.get("/en/account/")  # warm the site and settings caches
 
     # Session, user and membership, one for the events app's "My tickets" section (all tickets in one query), two
@@ -85,7 +73,7 @@ def test_other_apps_add_sections_to_my_page(client, ada, monkeypatch, settings, 
 
 
 def test_the_data_download_is_a_json_attachment_with_everything_about_me(client, ada):
-    make_member(ada, status=Member.Status.ACTIVE)
+    MemberFactory(user=ada, city="København Ø", status=Member.Status.ACTIVE)
 
     response = client.get("/en/account/export/")
 
@@ -106,7 +94,7 @@ def test_the_data_download_needs_a_login(client):
 
 
 def test_deleting_the_account_requires_the_password(client, ada, deliver):
-    make_member(ada)
+    MemberFactory(user=ada, city="København Ø")
 
     with deliver():
         response = client.post("/en/account/delete/", {"password": "not-my-password"})
@@ -126,7 +114,7 @@ def test_deleting_by_get_only_shows_the_form(client, ada):
 
 
 def test_deleting_the_account_removes_user_and_member_logs_out_and_mails(client, ada, deliver):
-    make_member(ada)
+    MemberFactory(user=ada, city="København Ø")
     OutboxMail.objects.create(recipient="ada@example.com", template="community/mail/activation", language="en")
 
     with deliver():

@@ -13,7 +13,7 @@ from django.test import Client
 from community.tokens import activation_token_generator, reset_token_generator
 from home.mail import render_mail
 from home.models import OutboxMail
-from tests.community.accounts.conftest import PASSWORD, link_in, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, link_in, log_in
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -39,8 +39,8 @@ def tokens_that_open_an_account(text: str) -> list[str]:
     ]
 
 
-def test_a_dump_of_the_database_holds_nothing_that_opens_or_activates_an_account(deliver, make_user):
-    make_user("owner@example.com")
+def test_a_dump_of_the_database_holds_nothing_that_opens_or_activates_an_account(deliver):
+    AdaFactory(email="owner@example.com")
     visitor = Client()
     with deliver():
         visitor.post(
@@ -82,8 +82,8 @@ def test_a_dump_of_the_database_holds_nothing_that_opens_or_activates_an_account
     assert reset_token_generator.check_token(User.objects.get(email="owner@example.com"), link.split("/")[-2])
 
 
-def test_the_reset_link_still_works_through_the_sealed_session(client, deliver, make_user):
-    make_user()
+def test_the_reset_link_still_works_through_the_sealed_session(client, deliver):
+    AdaFactory()
     with deliver():
         client.post("/en/account/password-reset/", {"email": "ada@example.com"})
     response = client.get(link_in(mail.outbox[0], "/password-reset/"))
@@ -97,8 +97,8 @@ def test_the_reset_link_still_works_through_the_sealed_session(client, deliver, 
     assert User.objects.get().check_password("a-brand-new-pass-2026")
 
 
-def test_a_seal_read_from_the_database_does_not_work_in_a_link(client, deliver, make_user):
-    user = make_user()
+def test_a_seal_read_from_the_database_does_not_work_in_a_link(client, deliver):
+    user = AdaFactory()
     with deliver():
         client.post("/en/account/password-reset/", {"email": "ada@example.com"})
     client.get(link_in(mail.outbox[0], "/password-reset/"))
@@ -114,12 +114,12 @@ def test_a_seal_read_from_the_database_does_not_work_in_a_link(client, deliver, 
     assert user.check_password(PASSWORD)
 
 
-def test_a_reset_link_expires_after_two_hours(client, deliver, make_user):
+def test_a_reset_link_expires_after_two_hours(client, deliver):
     import datetime
 
     import time_machine
 
-    make_user(language="en")
+    AdaFactory(language="en")
     start = datetime.datetime(2026, 11, 30, 12, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False) as clock:
         with deliver():
@@ -132,7 +132,7 @@ def test_a_reset_link_expires_after_two_hours(client, deliver, make_user):
     assert "The link works for 2 hours." in mail.outbox[0].body
 
 
-def test_sent_mail_is_pruned_after_the_keep_days(deliver, make_user, settings):
+def test_sent_mail_is_pruned_after_the_keep_days(deliver, settings):
     import datetime
 
     import time_machine
@@ -140,7 +140,7 @@ def test_sent_mail_is_pruned_after_the_keep_days(deliver, make_user, settings):
     from home.tasks import prune_outbox
 
     settings.MAIL_OUTBOX_KEEP_DAYS = 30
-    make_user()
+    AdaFactory()
     with time_machine.travel(datetime.datetime(2026, 10, 1, 12, tzinfo=datetime.UTC), tick=False), deliver():
         Client().post("/en/account/password-reset/", {"email": "ada@example.com"})
     with time_machine.travel(datetime.datetime(2026, 11, 30, 12, tzinfo=datetime.UTC), tick=False):

@@ -13,7 +13,7 @@ from django.test import Client, override_settings
 from wagtail.models import Page, PageViewRestriction
 
 from community.services import ratelimit
-from tests.community.accounts.conftest import PASSWORD
+from tests.community.accounts.conftest import PASSWORD, AdaFactory
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -57,8 +57,8 @@ PASSWORD_DOORS = {
 
 
 @pytest.fixture
-def ada(make_user):
-    return make_user(is_superuser=True, is_staff=True)
+def ada():
+    return AdaFactory(is_superuser=True, is_staff=True)
 
 
 def wrong_until_throttled(door, limit=50):

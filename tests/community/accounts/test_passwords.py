@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 
 from home.models import OutboxMail
-from tests.community.accounts.conftest import PASSWORD, link_in, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, link_in, log_in
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,8 @@ def ask_for_reset(client, deliver, email):
         return client.post("/en/account/password-reset/", {"email": email}, follow=True)
 
 
-def test_a_reset_for_an_unknown_address_gives_the_same_page_and_sends_nothing(client, deliver, make_user):
-    make_user()
+def test_a_reset_for_an_unknown_address_gives_the_same_page_and_sends_nothing(client, deliver):
+    AdaFactory()
 
     known = ask_for_reset(client, deliver, "ada@example.com")
     unknown = ask_for_reset(Client(), deliver, "nobody@example.com")
@@ -31,8 +31,8 @@ def test_a_reset_for_an_unknown_address_gives_the_same_page_and_sends_nothing(cl
     assert not OutboxMail.objects.filter(recipient="nobody@example.com").exists()
 
 
-def test_a_reset_for_a_known_address_sends_one_mail_with_a_working_link(client, deliver, make_user):
-    make_user(language="en")
+def test_a_reset_for_a_known_address_sends_one_mail_with_a_working_link(client, deliver):
+    AdaFactory(language="en")
 
     ask_for_reset(client, deliver, "ADA@example.com")
 
@@ -57,8 +57,8 @@ def test_a_reset_for_a_known_address_sends_one_mail_with_a_working_link(client, 
     assert "This password reset link is not valid." in again.content.decode()
 
 
-def test_the_reset_mail_follows_the_accounts_language(client, deliver, make_user):
-    make_user(language="da")
+def test_the_reset_mail_follows_the_accounts_language(client, deliver):
+    AdaFactory(language="da")
 
     ask_for_reset(client, deliver, "ada@example.com")  # asked from the English page
 
@@ -67,8 +67,8 @@ def test_the_reset_mail_follows_the_accounts_language(client, deliver, make_user
     assert link_in(message, "/account/password-reset/").startswith("/da/account/password-reset/")
 
 
-def test_resetting_the_password_activates_an_account_that_never_was(client, deliver, make_user):
-    make_user(verified=False)
+def test_resetting_the_password_activates_an_account_that_never_was(client, deliver):
+    AdaFactory(verified=False)
 
     ask_for_reset(client, deliver, "ada@example.com")
     response = client.get(link_in(mail.outbox[0], "/account/password-reset/"), follow=True)
@@ -78,8 +78,8 @@ def test_resetting_the_password_activates_an_account_that_never_was(client, deli
     assert log_in(client, "ada@example.com", NEW_PASSWORD).status_code == 302
 
 
-def test_password_reset_is_limited_per_address(deliver, make_user):
-    make_user()
+def test_password_reset_is_limited_per_address(deliver):
+    AdaFactory()
     for attempt in range(3):
         ask_for_reset(Client(REMOTE_ADDR=f"10.0.2.{attempt}"), deliver, "ada@example.com")
     assert len(mail.outbox) == 3
@@ -92,8 +92,8 @@ def test_password_reset_is_limited_per_address(deliver, make_user):
     assert mail.outbox == []
 
 
-def test_changing_the_password_keeps_this_session_and_ends_the_others(deliver, make_user):
-    make_user(language="en")
+def test_changing_the_password_keeps_this_session_and_ends_the_others(deliver):
+    AdaFactory(language="en")
     laptop, phone = Client(), Client()
     log_in(laptop, "ada@example.com")
     log_in(phone, "ada@example.com")
@@ -113,8 +113,8 @@ def test_changing_the_password_keeps_this_session_and_ends_the_others(deliver, m
     assert "Devices where you were logged in have been logged out." in mail.outbox[0].body
 
 
-def test_a_wrong_old_password_changes_nothing(client, deliver, make_user):
-    make_user()
+def test_a_wrong_old_password_changes_nothing(client, deliver):
+    AdaFactory()
     log_in(client, "ada@example.com")
 
     with deliver():
@@ -128,8 +128,8 @@ def test_a_wrong_old_password_changes_nothing(client, deliver, make_user):
     assert mail.outbox == []
 
 
-def test_the_password_forms_ask_for_new_password_autofill(client, make_user):
-    make_user()
+def test_the_password_forms_ask_for_new_password_autofill(client):
+    AdaFactory()
     log_in(client, "ada@example.com")
 
     change = client.get("/en/account/password/").content.decode()

@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from tests.community.accounts.conftest import PASSWORD, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, log_in
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -20,8 +20,8 @@ PROFILE = {"first_name": "Ada", "last_name": "Lovelace", "birth_date": "", "lang
 
 
 @pytest.fixture
-def ada(client, make_user):
-    user = make_user(language="en")
+def ada(client):
+    user = AdaFactory(language="en")
     log_in(client, "ada@example.com")
     return user
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from community.services import ratelimit
-from tests.community.accounts.conftest import log_in
+from tests.community.accounts.conftest import AdaFactory, log_in
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -23,8 +23,8 @@ def redis_cache_settings() -> dict:
     return {"default": redis_cache, "ratelimit": {**redis_cache, "OPTIONS": {"RAISE": True}}}
 
 
-def test_failures_counted_by_one_worker_limit_another(make_user, monkeypatch):
-    make_user()
+def test_failures_counted_by_one_worker_limit_another(monkeypatch):
+    AdaFactory()
     with override_settings(CACHES=redis_cache_settings()):
         for _ in range(5):
             log_in(Client(REMOTE_ADDR="10.9.0.1"), "ada@example.com", "wrong-password")
@@ -50,12 +50,12 @@ def test_clear_throttle_all_deletes_the_rate_limits_in_redis_and_nothing_else():
         assert caches["default"].get("a-cached-page") == "kept"
 
 
-def test_on_redis_the_window_slides_and_a_burst_across_a_boundary_gets_no_second_budget(make_user):
+def test_on_redis_the_window_slides_and_a_burst_across_a_boundary_gets_no_second_budget():
     import datetime
 
     import time_machine
 
-    make_user()
+    AdaFactory()
     start = datetime.datetime(2026, 11, 30, 12, 14, 58, tzinfo=datetime.UTC)  # 2 s before a 15-minute boundary
     with override_settings(CACHES=redis_cache_settings()), time_machine.travel(start, tick=False) as clock:
         client = Client(REMOTE_ADDR="10.9.0.3")

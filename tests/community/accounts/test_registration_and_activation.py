@@ -8,7 +8,7 @@ from community.models import User as UserModel
 from community.services.accounts import uid_for
 from community.tokens import activation_token_generator
 from home.models import OutboxMail
-from tests.community.accounts.conftest import PASSWORD, link_in, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, link_in, log_in
 
 User: type[UserModel] = get_user_model()
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,8 @@ def test_an_english_registration_gets_an_english_mail_with_an_english_link(clien
     assert message.alternatives and "Activate my account" in message.alternatives[0][0]
 
 
-def test_a_duplicate_email_in_another_case_is_refused_and_nothing_is_saved(client, deliver, make_user):
-    make_user("ada.lovelace@example.com")
+def test_a_duplicate_email_in_another_case_is_refused_and_nothing_is_saved(client, deliver):
+    AdaFactory(email="ada.lovelace@example.com")
 
     response = register(client, deliver, language="en", email="ADA.LOVELACE@EXAMPLE.COM", first_name="Other")
 
@@ -89,8 +89,8 @@ def test_a_weak_or_mismatched_password_is_refused(client, deliver):
     assert not User.objects.exists()
 
 
-def test_the_link_has_expired_after_24_hours(client, make_user):
-    user = make_user(verified=False)
+def test_the_link_has_expired_after_24_hours(client):
+    user = AdaFactory(verified=False)
     made_25_hours_ago = activation_token_generator.now_seconds() - 25 * 3600
     token = activation_token_generator.make_token_at(user, made_25_hours_ago)
 
@@ -105,8 +105,8 @@ def test_the_link_has_expired_after_24_hours(client, make_user):
     assert not user.is_verified
 
 
-def test_a_link_made_23_hours_ago_still_works(client, make_user):
-    user = make_user(verified=False)
+def test_a_link_made_23_hours_ago_still_works(client):
+    user = AdaFactory(verified=False)
     token = activation_token_generator.make_token_at(user, activation_token_generator.now_seconds() - 23 * 3600)
 
     assert client.post(f"/en/account/activate/{uid_for(user)}/{token}/").status_code == 200
@@ -114,8 +114,8 @@ def test_a_link_made_23_hours_ago_still_works(client, make_user):
     assert user.is_verified
 
 
-def test_a_used_link_does_not_work_again(client, make_user):
-    user = make_user(verified=False)
+def test_a_used_link_does_not_work_again(client):
+    user = AdaFactory(verified=False)
     url = f"/en/account/activate/{uid_for(user)}/{activation_token_generator.make_token(user)}/"
     assert client.post(url).status_code == 200
 
@@ -125,9 +125,9 @@ def test_a_used_link_does_not_work_again(client, make_user):
     assert activation_token_generator.check_token(User.objects.get(), url.split("/")[-2]) is False
 
 
-def test_a_link_made_for_one_account_fails_on_another(client, make_user):
-    account_a = make_user("a@example.com", verified=False)
-    account_b = make_user("b@example.com", verified=False)
+def test_a_link_made_for_one_account_fails_on_another(client):
+    account_a = AdaFactory(email="a@example.com", verified=False)
+    account_b = AdaFactory(email="b@example.com", verified=False)
     token_for_a = activation_token_generator.make_token(account_a)
 
     response = client.post(f"/en/account/activate/{uid_for(account_b)}/{token_for_a}/")
@@ -148,8 +148,8 @@ def test_a_link_made_for_one_account_fails_on_another(client, make_user):
         lambda token: "not-a-token",
     ],
 )
-def test_a_tampered_token_fails(client, make_user, mangle):
-    user = make_user(verified=False)
+def test_a_tampered_token_fails(client, mangle):
+    user = AdaFactory(verified=False)
     token = mangle(activation_token_generator.make_token(user))
 
     response = client.post(f"/en/account/activate/{uid_for(user)}/{token}/")
@@ -160,8 +160,8 @@ def test_a_tampered_token_fails(client, make_user, mangle):
     assert not user.is_verified
 
 
-def test_an_unknown_or_garbled_uid_fails(client, make_user):
-    user = make_user(verified=False)
+def test_an_unknown_or_garbled_uid_fails(client):
+    user = AdaFactory(verified=False)
     token = activation_token_generator.make_token(user)
 
     for uid in ["MTIzNDU2Nzg", "!!!", "bm90LWEtbnVtYmVy"]:
@@ -170,10 +170,10 @@ def test_an_unknown_or_garbled_uid_fails(client, make_user):
         assert "This activation link is not valid." in response.content.decode()
 
 
-def test_a_password_reset_token_does_not_activate_an_account(client, make_user):
+def test_a_password_reset_token_does_not_activate_an_account(client):
     from django.contrib.auth.tokens import default_token_generator
 
-    user = make_user(verified=False)
+    user = AdaFactory(verified=False)
 
     response = client.post(f"/en/account/activate/{uid_for(user)}/{default_token_generator.make_token(user)}/")
 
@@ -182,8 +182,8 @@ def test_a_password_reset_token_does_not_activate_an_account(client, make_user):
     assert not user.is_verified
 
 
-def test_changing_the_email_address_voids_a_link(client, make_user):
-    user = make_user(verified=False)
+def test_changing_the_email_address_voids_a_link(client):
+    user = AdaFactory(verified=False)
     token = activation_token_generator.make_token(user)
     user.email = "new@example.com"
     user.save()
@@ -191,8 +191,8 @@ def test_changing_the_email_address_voids_a_link(client, make_user):
     assert client.post(f"/en/account/activate/{uid_for(user)}/{token}/").status_code == 400
 
 
-def test_the_failure_page_under_da_is_the_danish_page_and_resends_from_there(client, make_user):
-    user = make_user(verified=False)
+def test_the_failure_page_under_da_is_the_danish_page_and_resends_from_there(client):
+    user = AdaFactory(verified=False)
     token = activation_token_generator.make_token_at(user, activation_token_generator.now_seconds() - 25 * 3600)
 
     page = client.post(f"/da/account/activate/{uid_for(user)}/{token}/").content.decode()
@@ -202,9 +202,9 @@ def test_the_failure_page_under_da_is_the_danish_page_and_resends_from_there(cli
     assert 'action="/da/account/activate/resend/"' in page
 
 
-def test_resending_the_link_mails_an_unverified_account_and_answers_the_same_for_anyone(client, deliver, make_user):
-    make_user("waiting@example.com", verified=False)
-    make_user("done@example.com", verified=True)
+def test_resending_the_link_mails_an_unverified_account_and_answers_the_same_for_anyone(client, deliver):
+    AdaFactory(email="waiting@example.com", verified=False)
+    AdaFactory(email="done@example.com", verified=True)
 
     answers = []
     for email in ["Waiting@example.com", "done@example.com", "nobody@example.com"]:
@@ -220,9 +220,9 @@ def test_resending_the_link_mails_an_unverified_account_and_answers_the_same_for
     assert User.objects.get(email="waiting@example.com").is_verified
 
 
-def test_opening_the_link_only_asks_and_the_button_activates(client, make_user):
+def test_opening_the_link_only_asks_and_the_button_activates(client):
     """Mail scanners and link previews open every link in a mail: a GET changes nothing."""
-    user = make_user(verified=False)
+    user = AdaFactory(verified=False)
     url = f"/da/account/activate/{uid_for(user)}/{activation_token_generator.make_token(user)}/"
 
     page = client.get(url)
@@ -239,8 +239,8 @@ def test_opening_the_link_only_asks_and_the_button_activates(client, make_user):
     assert user.is_verified
 
 
-def test_opening_a_bad_link_says_so_before_any_button(client, make_user):
-    user = make_user(verified=False)
+def test_opening_a_bad_link_says_so_before_any_button(client):
+    user = AdaFactory(verified=False)
 
     response = client.get(f"/en/account/activate/{uid_for(user)}/not-a-token/")
 

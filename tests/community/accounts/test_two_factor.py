@@ -12,7 +12,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.community.accounts.conftest import PASSWORD, log_in
+from tests.community.accounts.conftest import PASSWORD, AdaFactory, log_in
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 30, 12, 0, 0, tzinfo=datetime.UTC)
@@ -50,16 +50,16 @@ def set_up(client, clock, email) -> tuple[TOTPDevice, list[str]]:
     return device, codes
 
 
-def admin_with_app(make_user, clock) -> tuple[TOTPDevice, list[str]]:
+def admin_with_app(clock) -> tuple[TOTPDevice, list[str]]:
     """A superuser who has set up the app (in a session of their own)."""
-    make_user("admin@example.com", is_superuser=True, is_staff=True)
+    AdaFactory(email="admin@example.com", is_superuser=True, is_staff=True)
     client = Client()
     admin_login(client, "admin@example.com")
     return set_up(client, clock, "admin@example.com")
 
 
-def test_a_superuser_is_sent_from_the_admin_to_set_up_and_then_gets_in(clock, make_user):
-    make_user("admin@example.com", is_superuser=True, is_staff=True)
+def test_a_superuser_is_sent_from_the_admin_to_set_up_and_then_gets_in(clock):
+    AdaFactory(email="admin@example.com", is_superuser=True, is_staff=True)
     client = Client()
     assert admin_login(client, "admin@example.com").status_code == 302
 
@@ -74,8 +74,8 @@ def test_a_superuser_is_sent_from_the_admin_to_set_up_and_then_gets_in(clock, ma
     assert client.get("/admin/").status_code == 200
 
 
-def test_every_admin_group_is_held_to_it(clock, make_user):
-    editor = make_user("editor@example.com", is_staff=True)
+def test_every_admin_group_is_held_to_it(clock):
+    editor = AdaFactory(email="editor@example.com", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
     client = Client()
     log_in(client, "editor@example.com")
@@ -85,8 +85,8 @@ def test_every_admin_group_is_held_to_it(clock, make_user):
     assert response.status_code == 302 and "/account/two-factor/" in response.url
 
 
-def test_a_later_log_in_asks_for_the_code_and_takes_a_right_one(clock, make_user):
-    device, _codes = admin_with_app(make_user, clock)
+def test_a_later_log_in_asks_for_the_code_and_takes_a_right_one(clock):
+    device, _codes = admin_with_app(clock)
 
     second = Client()
     admin_login(second, "admin@example.com")
@@ -104,8 +104,8 @@ def test_a_later_log_in_asks_for_the_code_and_takes_a_right_one(clock, make_user
     assert second.get("/admin/").status_code == 200
 
 
-def test_a_code_is_throttled_like_a_password(clock, make_user):
-    device, _codes = admin_with_app(make_user, clock)
+def test_a_code_is_throttled_like_a_password(clock):
+    device, _codes = admin_with_app(clock)
     second = Client(REMOTE_ADDR="203.0.113.5")
     admin_login(second, "admin@example.com")
 
@@ -117,8 +117,8 @@ def test_a_code_is_throttled_like_a_password(clock, make_user):
     assert "For mange forsøg" in refused.content.decode()
 
 
-def test_a_recovery_code_works_once(clock, make_user):
-    _device, codes = admin_with_app(make_user, clock)
+def test_a_recovery_code_works_once(clock):
+    _device, codes = admin_with_app(clock)
 
     second = Client()
     admin_login(second, "admin@example.com")
@@ -130,8 +130,8 @@ def test_a_recovery_code_works_once(clock, make_user):
     assert StaticToken.objects.count() == 9
 
 
-def test_with_only_the_password_the_device_cannot_be_replaced(clock, make_user):
-    make_user("admin@example.com", is_superuser=True, is_staff=True)
+def test_with_only_the_password_the_device_cannot_be_replaced(clock):
+    AdaFactory(email="admin@example.com", is_superuser=True, is_staff=True)
     owner = Client()
     admin_login(owner, "admin@example.com")
     set_up(owner, clock, "admin@example.com")
@@ -144,8 +144,8 @@ def test_with_only_the_password_the_device_cannot_be_replaced(clock, make_user):
     assert TOTPDevice.objects.filter(confirmed=False).count() == 0
 
 
-def test_members_choose_it_from_my_page_and_then_pass_a_code_at_log_in(clock, make_user):
-    make_user("member@example.com")
+def test_members_choose_it_from_my_page_and_then_pass_a_code_at_log_in(clock):
+    AdaFactory(email="member@example.com")
     client = Client()
     log_in(client, "member@example.com")
     my_page = client.get("/da/account/").content.decode()
@@ -161,17 +161,17 @@ def test_members_choose_it_from_my_page_and_then_pass_a_code_at_log_in(clock, ma
     assert later.get("/da/account/").status_code == 200
 
 
-def test_members_without_it_are_not_asked(make_user):
-    make_user("member@example.com")
+def test_members_without_it_are_not_asked():
+    AdaFactory(email="member@example.com")
     client = Client()
     log_in(client, "member@example.com")
 
     assert client.get("/da/account/").status_code == 200
 
 
-def test_a_member_may_turn_it_off_but_an_admin_may_not(clock, make_user):
-    make_user("member@example.com")
-    make_user("admin@example.com", is_superuser=True, is_staff=True)
+def test_a_member_may_turn_it_off_but_an_admin_may_not(clock):
+    AdaFactory(email="member@example.com")
+    AdaFactory(email="admin@example.com", is_superuser=True, is_staff=True)
     member, admin = Client(), Client()
     log_in(member, "member@example.com")
     set_up(member, clock, "member@example.com")

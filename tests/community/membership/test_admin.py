@@ -6,9 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
+from community.factories import MemberFactory, StaffFactory, UserFactory
 from community.models import Member
-
-from .conftest import make_member, make_staff, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +31,11 @@ def rows_of(response) -> list[list[str]]:
 
 
 def test_a_membership_manager_sees_the_list_filters_and_searches(client):
-    client.force_login(make_staff(group=MANAGERS))
-    make_member(user=make_user(first_name="Ada", last_name="Lovelace"), status=Member.Status.PENDING, city="Aarhus C")
-    make_member(user=make_user(first_name="Grace", last_name="Hopper"), city="Odense")
+    client.force_login(StaffFactory(groups=[MANAGERS]))
+    MemberFactory(
+        user=UserFactory(first_name="Ada", last_name="Lovelace"), status=Member.Status.PENDING, city="Aarhus C"
+    )
+    MemberFactory(user=UserFactory(first_name="Grace", last_name="Hopper"), city="Odense")
 
     everyone = client.get(list_url())
     pending = client.get(list_url(status="pending"))
@@ -47,10 +48,10 @@ def test_a_membership_manager_sees_the_list_filters_and_searches(client):
 
 
 def test_bulk_approve_activates_each_pending_member_and_sends_exactly_one_welcome_mail_each(client, sent):
-    client.force_login(make_staff(group=MANAGERS))
-    first = make_member(status=Member.Status.PENDING)
-    second = make_member(status=Member.Status.PENDING)
-    already = make_member(status=Member.Status.ACTIVE)
+    client.force_login(StaffFactory(groups=[MANAGERS]))
+    first = MemberFactory(status=Member.Status.PENDING)
+    second = MemberFactory(status=Member.Status.PENDING)
+    already = MemberFactory(status=Member.Status.ACTIVE)
 
     assert client.get(bulk_url("approve", first, second)).status_code == 200
     response, mails = sent(lambda: client.post(bulk_url("approve", first, second, already)))
@@ -62,8 +63,8 @@ def test_bulk_approve_activates_each_pending_member_and_sends_exactly_one_welcom
 
 
 def test_bulk_reject_rejects_and_mails_the_applicants(client, sent):
-    client.force_login(make_staff(group=MANAGERS))
-    applicant = make_member(status=Member.Status.PENDING)
+    client.force_login(StaffFactory(groups=[MANAGERS]))
+    applicant = MemberFactory(status=Member.Status.PENDING)
 
     _, mails = sent(lambda: client.post(bulk_url("reject", applicant)))
 
@@ -73,8 +74,8 @@ def test_bulk_reject_rejects_and_mails_the_applicants(client, sent):
 
 
 def test_the_member_export_is_a_csv_of_the_register(client):
-    client.force_login(make_staff(group=MANAGERS))
-    make_member(user=make_user(first_name="Ada", last_name="Lovelace", email="ada@example.com"), city="Aarhus C")
+    client.force_login(StaffFactory(groups=[MANAGERS]))
+    MemberFactory(user=UserFactory(first_name="Ada", last_name="Lovelace", email="ada@example.com"), city="Aarhus C")
 
     response = client.get(list_url(export="csv"))
 
@@ -88,11 +89,11 @@ def test_the_member_export_is_a_csv_of_the_register(client):
 
 
 def test_the_newsletter_export_lists_only_active_accounts_that_opted_in(client):
-    client.force_login(make_staff(group=MANAGERS))
-    make_user(email="yes@example.com", first_name="Yes", newsletter_opt_in=True, language="en")
-    make_user(email="no@example.com", newsletter_opt_in=False)
-    make_user(email="gone@example.com", newsletter_opt_in=True, is_active=False)
-    make_user(email="formula@example.com", first_name="=HYPERLINK(1)", newsletter_opt_in=True)
+    client.force_login(StaffFactory(groups=[MANAGERS]))
+    UserFactory(email="yes@example.com", first_name="Yes", newsletter_opt_in=True, language="en")
+    UserFactory(email="no@example.com", newsletter_opt_in=False)
+    UserFactory(email="gone@example.com", newsletter_opt_in=True, is_active=False)
+    UserFactory(email="formula@example.com", first_name="=HYPERLINK(1)", newsletter_opt_in=True)
 
     response = client.get(reverse("community_newsletter_export"))
 
@@ -116,13 +117,13 @@ def refused(response) -> bool:
     ["anonymous", "non_staff", "staff_without_permission"],
 )
 def test_approval_and_export_urls_are_refused_to_anyone_without_the_permission(client, sent, who):
-    applicant = make_member(status=Member.Status.PENDING)
-    make_user(newsletter_opt_in=True)
+    applicant = MemberFactory(status=Member.Status.PENDING)
+    UserFactory(newsletter_opt_in=True)
     if who == "non_staff":
-        client.force_login(make_user())
+        client.force_login(UserFactory())
     elif who == "staff_without_permission":
         # May open the admin and see members, but not decide or export.
-        client.force_login(make_staff("community.view_member"))
+        client.force_login(StaffFactory(permissions=["community.view_member"]))
 
     urls = [bulk_url("approve", applicant), bulk_url("reject", applicant)]
     urls += [list_url(export="csv"), list_url(export="xlsx"), reverse("community_newsletter_export")]
@@ -141,17 +142,17 @@ def test_approval_and_export_urls_are_refused_to_anyone_without_the_permission(c
 
 
 def test_the_membership_menu_offers_the_newsletter_export_only_to_those_who_may_export(client):
-    client.force_login(make_staff(group=MANAGERS))
+    client.force_login(StaffFactory(groups=[MANAGERS]))
     export_url = reverse("community_newsletter_export")
     assert export_url in client.get(reverse("wagtailadmin_home")).content.decode()
 
-    client.force_login(make_staff("community.view_member"))
+    client.force_login(StaffFactory(permissions=["community.view_member"]))
     assert export_url not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_the_member_list_offers_approve_and_reject_in_bulk(client):
-    client.force_login(make_staff(group=MANAGERS))
-    make_member(status=Member.Status.PENDING)
+    client.force_login(StaffFactory(groups=[MANAGERS]))
+    MemberFactory(status=Member.Status.PENDING)
 
     page = client.get(list_url()).content.decode()
 

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
-
-from .conftest import make_member, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +33,7 @@ def apply_url() -> str:
 
 
 def test_an_activated_user_applies_sees_pending_and_gets_one_mail(client, sent):
-    user = make_user(language="en")
+    user = UserFactory(language="en")
     client.force_login(user)
 
     response, mails = sent(lambda: client.post(apply_url(), APPLICATION, follow=True))
@@ -48,7 +47,7 @@ def test_an_activated_user_applies_sees_pending_and_gets_one_mail(client, sent):
 
 
 def test_applying_twice_says_so_and_makes_no_second_row(client, sent):
-    user = make_user()
+    user = UserFactory()
     client.force_login(user)
     client.post(apply_url(), APPLICATION, follow=True)
 
@@ -70,7 +69,7 @@ def test_anonymous_visitors_are_sent_to_log_in_and_back(client):
 
 
 def test_an_unactivated_user_is_told_to_activate_and_cannot_apply(client):
-    client.force_login(make_user(verified=False))
+    client.force_login(UserFactory(verified=False))
 
     shown = client.get(apply_url())
     posted = client.post(apply_url(), APPLICATION)
@@ -81,7 +80,7 @@ def test_an_unactivated_user_is_told_to_activate_and_cannot_apply(client):
 
 
 def test_the_statutes_must_be_accepted(client):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     response = client.post(apply_url(), {**APPLICATION, "accept_statutes": ""})
 
@@ -95,7 +94,7 @@ def test_the_statutes_must_be_accepted(client):
     [("2200", "", True), ("220", "", False), ("SW1A 1AA", "", False), ("SW1A 1AA", "on", True), ("=cmd", "on", False)],
 )
 def test_a_postal_code_is_four_digits_unless_the_address_is_abroad(client, postal_code, abroad, accepted):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     client.post(apply_url(), {**APPLICATION, "postal_code": postal_code, "abroad": abroad})
 
@@ -103,7 +102,7 @@ def test_a_postal_code_is_four_digits_unless_the_address_is_abroad(client, posta
 
 
 def test_the_membership_page_shows_status_and_end_date_and_offers_renewal_only_when_due(client):
-    member = make_member(expires_on=timezone.localdate() + timedelta(days=200))
+    member = MemberFactory(expires_on=timezone.localdate() + timedelta(days=200))
     client.force_login(member.user)
 
     page = client.get(reverse("community:membership"))
@@ -117,7 +116,7 @@ def test_the_membership_page_shows_status_and_end_date_and_offers_renewal_only_w
 
 
 def test_a_lapsed_member_renews_from_the_renew_page(client):
-    member = make_member(status=Member.Status.LAPSED, expires_on=date(2020, 12, 31))
+    member = MemberFactory(status=Member.Status.LAPSED, expires_on=date(2020, 12, 31))
     client.force_login(member.user)
 
     assert client.get(reverse("community:membership_renew")).status_code == 200
@@ -129,7 +128,7 @@ def test_a_lapsed_member_renews_from_the_renew_page(client):
 
 
 def test_a_pending_applicant_cannot_renew(client):
-    member = make_member(status=Member.Status.PENDING)
+    member = MemberFactory(status=Member.Status.PENDING)
     client.force_login(member.user)
 
     client.post(reverse("community:membership_renew"))
@@ -139,7 +138,7 @@ def test_a_pending_applicant_cannot_renew(client):
 
 
 def test_the_consent_links_to_the_statutes_when_their_address_is_set(client, settings):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     settings.MEMBERSHIP_STATUTES_URL = "https://example.org/vedtaegter/"
 
     page = client.get(apply_url()).content.decode()
@@ -149,7 +148,7 @@ def test_the_consent_links_to_the_statutes_when_their_address_is_set(client, set
 
 def test_an_application_sent_from_an_event_goes_back_to_the_event(client, sent):
     """A visitor sent from a members-only event applies and lands on that event again, the form carrying `next`."""
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     event_path = "/da/arrangementer/hackathon/"
 
     form = client.get(apply_url(), {"next": event_path})
@@ -163,7 +162,7 @@ def test_an_application_sent_from_an_event_goes_back_to_the_event(client, sent):
 
 
 def test_the_next_of_the_form_field_is_honoured_too(client):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     response = client.post(apply_url(), {**APPLICATION, "next": "/en/events/meetup/"})
 
@@ -175,7 +174,7 @@ def test_the_next_of_the_form_field_is_honoured_too(client):
     ["https://evil.example/phish", "//evil.example/", "javascript:alert(1)", "http://testserver\\@evil.example/"],
 )
 def test_a_next_off_this_site_is_ignored_for_the_membership_page(client, next_url):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     form = client.get(apply_url(), {"next": next_url})
     response = client.post(f"{apply_url()}?{urlencode({'next': next_url})}", APPLICATION)
@@ -186,7 +185,7 @@ def test_a_next_off_this_site_is_ignored_for_the_membership_page(client, next_ur
 
 
 def test_someone_who_already_applied_is_sent_on_to_the_next_page(client):
-    member = make_member(status=Member.Status.PENDING)
+    member = MemberFactory(status=Member.Status.PENDING)
     client.force_login(member.user)
 
     response = client.get(apply_url(), {"next": "/da/arrangementer/hackathon/"})

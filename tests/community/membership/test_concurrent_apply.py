@@ -5,19 +5,18 @@ import threading
 import pytest
 from django.db import connection
 
+from community.factories import UserFactory
 from community.models import Member
 from community.services import membership
 from community.services.membership import Address, MembershipError
 from home.models import OutboxMail
-
-from .conftest import make_user
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 SUBMITS = 4
 
 
 def test_simultaneous_applications_make_one_pending_membership_and_one_mail():
-    user = make_user()
+    user = UserFactory()
     start = threading.Barrier(SUBMITS)
     outcomes: list[str] = []
 

@@ -5,9 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
-
-from .conftest import make_member, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +20,15 @@ def listed_names(response) -> list[str]:
 
 
 def listed(first_name: str, job_title: str = "", **fields) -> Member:
-    user = make_user(first_name=first_name, last_name="Hansen")
-    return make_member(user=user, public_profile=True, job_title=job_title, **fields)
+    user = UserFactory(first_name=first_name, last_name="Hansen")
+    return MemberFactory(user=user, public_profile=True, job_title=job_title, **fields)
 
 
 def test_only_active_members_who_opted_in_are_listed(client):
     listed("Ada", "Statistician")
-    make_member(user=make_user(first_name="Hidden"), public_profile=False)
-    make_member(user=make_user(first_name="Pending"), status=Member.Status.PENDING, public_profile=True)
-    make_member(user=make_user(first_name="Lapsed"), status=Member.Status.LAPSED, public_profile=True)
+    MemberFactory(user=UserFactory(first_name="Hidden"), public_profile=False)
+    MemberFactory(user=UserFactory(first_name="Pending"), status=Member.Status.PENDING, public_profile=True)
+    MemberFactory(user=UserFactory(first_name="Lapsed"), status=Member.Status.LAPSED, public_profile=True)
 
     response = client.get(directory_url())
 
@@ -59,7 +58,7 @@ def test_opting_out_on_the_membership_page_removes_the_member_at_once(client):
 
 
 def test_a_member_edits_job_title_and_links_shown_on_the_page(client):
-    member = make_member(public_profile=False)
+    member = MemberFactory(public_profile=False)
     client.force_login(member.user)
 
     client.post(

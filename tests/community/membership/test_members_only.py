@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from community.factories import MemberFactory, UserFactory
 from community.models import Member
 from community.permissions import is_active_member
 
-from .conftest import make_member, make_user
 from .test_apply_and_membership_pages import sent_to_login_with_next
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.community.membership.members_only_urls")]
@@ -14,7 +14,7 @@ URL = "/members-only-test/"
 
 
 def test_an_active_member_gets_through(client):
-    member = make_member()
+    member = MemberFactory()
     client.force_login(member.user)
 
     response = client.get(URL)
@@ -32,7 +32,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in_and_back(client):
 
 
 def test_an_unactivated_user_is_told_to_activate(client):
-    client.force_login(make_user(verified=False))
+    client.force_login(UserFactory(verified=False))
 
     response = client.get(URL)
 
@@ -42,7 +42,7 @@ def test_an_unactivated_user_is_told_to_activate(client):
 
 
 def test_a_user_who_never_applied_is_sent_to_apply_with_a_message(client):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     response = client.get(URL, follow=True)
 
@@ -52,7 +52,7 @@ def test_a_user_who_never_applied_is_sent_to_apply_with_a_message(client):
 
 @pytest.mark.parametrize("status", [Member.Status.PENDING, Member.Status.LAPSED, Member.Status.REJECTED])
 def test_an_applicant_or_former_member_is_sent_to_their_membership_page(client, status):
-    member = make_member(status=status)
+    member = MemberFactory(status=status)
     client.force_login(member.user)
 
     response = client.get(URL)
@@ -65,6 +65,6 @@ def test_an_applicant_or_former_member_is_sent_to_their_membership_page(client, 
 def test_is_active_member_is_false_for_anonymous_and_unactivated_users():
     from django.contrib.auth.models import AnonymousUser
 
-    member = make_member(user=make_user(verified=False))
+    member = MemberFactory(user=UserFactory(verified=False))
     assert not is_active_member(AnonymousUser())
     assert not is_active_member(member.user)

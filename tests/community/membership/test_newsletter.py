@@ -3,9 +3,8 @@
 import pytest
 from django.test import override_settings
 
+from community.factories import UserFactory
 from community.services.newsletter import NullProvider, get_provider
-
-from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,7 @@ def test_the_default_provider_only_logs():
 
 
 def test_opting_in_and_out_reaches_the_provider_after_commit(provider, django_capture_on_commit_callbacks):
-    user = make_user(first_name="Ada", last_name="Lovelace", language="en")
+    user = UserFactory(first_name="Ada", last_name="Lovelace", language="en")
     assert provider.calls == []
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -52,7 +51,7 @@ def test_opting_in_and_out_reaches_the_provider_after_commit(provider, django_ca
 def test_saving_a_user_without_changing_the_choice_does_not_call_the_provider(
     provider, django_capture_on_commit_callbacks
 ):
-    user = make_user()
+    user = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         user.first_name = "Renamed"
         user.save()
@@ -62,12 +61,12 @@ def test_saving_a_user_without_changing_the_choice_does_not_call_the_provider(
 
 def test_a_new_account_that_opts_in_is_subscribed(provider, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        user = make_user(newsletter_opt_in=True)
+        user = UserFactory(newsletter_opt_in=True)
     assert [call[:2] for call in provider.calls] == [("subscribe", user.email)]
 
 
 def test_deleting_an_account_that_opted_in_unsubscribes_its_address(provider, django_capture_on_commit_callbacks):
-    user = make_user(newsletter_opt_in=True)
+    user = UserFactory(newsletter_opt_in=True)
     provider.calls.clear()
 
     with django_capture_on_commit_callbacks(execute=True):

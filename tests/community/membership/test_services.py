@@ -4,18 +4,17 @@ from datetime import date
 
 import pytest
 
+from community.factories import MemberFactory, StaffFactory, UserFactory
 from community.models import Member
 from community.services import membership
 from community.services.membership import Address, MembershipError, membership_year_end
-
-from .conftest import make_member, make_staff, make_user
 
 pytestmark = pytest.mark.django_db
 ADDRESS = Address(street="Vesterbrogade 2", postal_code="1620", city="København V")
 
 
 def test_applying_makes_a_pending_membership_and_mails_application_received(sent):
-    user = make_user(language="en")
+    user = UserFactory(language="en")
 
     member, mails = sent(lambda: membership.apply(user, address=ADDRESS, job_title="Data scientist"))
 
@@ -28,7 +27,7 @@ def test_applying_makes_a_pending_membership_and_mails_application_received(sent
 
 
 def test_applying_twice_is_refused_with_a_code_and_no_second_row(sent):
-    user = make_user()
+    user = UserFactory()
     membership.apply(user, address=ADDRESS, job_title="Analyst")
 
     with pytest.raises(MembershipError) as refused:
@@ -40,7 +39,7 @@ def test_applying_twice_is_refused_with_a_code_and_no_second_row(sent):
 
 def test_an_unverified_user_cannot_apply():
     with pytest.raises(MembershipError) as refused:
-        membership.apply(make_user(verified=False), address=ADDRESS, job_title="")
+        membership.apply(UserFactory(verified=False), address=ADDRESS, job_title="")
     assert refused.value.code == "not_verified"
     assert not Member.objects.exists()
 
@@ -58,8 +57,8 @@ def test_the_membership_year_is_the_calendar_year_and_december_covers_the_next(t
 
 
 def test_approval_makes_the_member_active_to_the_end_of_the_year_and_sends_one_welcome_mail(sent):
-    manager = make_staff("community.approve_member")
-    member = make_member(status=Member.Status.PENDING, user=make_user(language="da"))
+    manager = StaffFactory(permissions=["community.approve_member"])
+    member = MemberFactory(status=Member.Status.PENDING, user=UserFactory(language="da"))
 
     _, mails = sent(lambda: membership.approve(member, manager, today=date(2026, 5, 1)))
 
@@ -73,7 +72,7 @@ def test_approval_makes_the_member_active_to_the_end_of_the_year_and_sends_one_w
 
 
 def test_approving_a_member_who_is_not_pending_is_refused_and_mails_nothing(sent):
-    member = make_member(status=Member.Status.ACTIVE)
+    member = MemberFactory(status=Member.Status.ACTIVE)
 
     def approve_again():
         with pytest.raises(MembershipError) as refused:
@@ -86,7 +85,7 @@ def test_approving_a_member_who_is_not_pending_is_refused_and_mails_nothing(sent
 
 
 def test_rejection_marks_the_application_rejected_and_mails_the_applicant(sent):
-    member = make_member(status=Member.Status.PENDING, user=make_user(language="en"))
+    member = MemberFactory(status=Member.Status.PENDING, user=UserFactory(language="en"))
 
     _, mails = sent(lambda: membership.reject(member, None))
 
@@ -97,9 +96,9 @@ def test_rejection_marks_the_application_rejected_and_mails_the_applicant(sent):
 
 
 def test_lapsing_mails_each_ended_membership_once_with_a_renew_link(sent):
-    ended = make_member(expires_on=date(2025, 12, 31), user=make_user(language="en"))
-    current = make_member(expires_on=date(2026, 12, 31))
-    pending = make_member(status=Member.Status.PENDING)
+    ended = MemberFactory(expires_on=date(2025, 12, 31), user=UserFactory(language="en"))
+    current = MemberFactory(expires_on=date(2026, 12, 31))
+    pending = MemberFactory(status=Member.Status.PENDING)
 
     count, mails = sent(lambda: membership.mark_lapsed(today=date(2026, 1, 1)))
     again, mails_again = sent(lambda: membership.mark_lapsed(today=date(2026, 1, 2)))
@@ -113,7 +112,7 @@ def test_lapsing_mails_each_ended_membership_once_with_a_renew_link(sent):
 
 
 def test_renewing_a_lapsed_membership_makes_it_active_to_the_end_of_this_year():
-    member = make_member(status=Member.Status.LAPSED, expires_on=date(2025, 12, 31))
+    member = MemberFactory(status=Member.Status.LAPSED, expires_on=date(2025, 12, 31))
 
     membership.renew(member, today=date(2026, 2, 10))
 
@@ -123,7 +122,7 @@ def test_renewing_a_lapsed_membership_makes_it_active_to_the_end_of_this_year():
 
 
 def test_an_active_member_may_renew_in_the_last_30_days_for_the_next_year_but_not_earlier():
-    member = make_member(expires_on=date(2026, 12, 31))
+    member = MemberFactory(expires_on=date(2026, 12, 31))
 
     with pytest.raises(MembershipError) as refused:
         membership.renew(member, today=date(2026, 11, 30))
@@ -137,4 +136,4 @@ def test_an_active_member_may_renew_in_the_last_30_days_for_the_next_year_but_no
 def test_a_rejected_or_pending_application_cannot_be_renewed():
     for status in (Member.Status.PENDING, Member.Status.REJECTED):
         with pytest.raises(MembershipError):
-            membership.renew(make_member(status=status))
+            membership.renew(MemberFactory(status=status))

@@ -5,10 +5,9 @@ from datetime import date
 import pytest
 from celery import current_app
 
+from community.factories import MemberFactory
 from community.models import Member
 from community.tasks import mark_lapsed_members
-
-from .conftest import make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def test_the_lapse_task_is_in_the_beat_schedule():
 
 
 def test_running_the_task_twice_lapses_and_mails_each_member_once(sent):
-    member = make_member(expires_on=date(2020, 12, 31))
+    member = MemberFactory(expires_on=date(2020, 12, 31))
 
     first, mails = sent(lambda: mark_lapsed_members.delay().get())
     second, mails_again = sent(lambda: mark_lapsed_members.delay().get())

@@ -7,17 +7,12 @@ from django.urls import reverse
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from community.factories import UserFactory
 from community.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-test-password-1"
-
-
-def make_user(django_user_model, email: str, group: str):
-    user = django_user_model.objects.create_user(email, PASSWORD, first_name="Test", last_name=group, is_verified=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def test_every_new_article_index_gets_the_article_moderation_workflow(article_index):
@@ -30,8 +25,8 @@ def test_every_new_article_index_gets_the_article_moderation_workflow(article_in
 
 
 def test_editor_submits_an_article_and_a_moderator_approves_and_publishes_it(client, article_index, django_user_model):
-    editor = make_user(django_user_model, "editor@example.com", "Editors")
-    moderator = make_user(django_user_model, "moderator@example.com", "Moderators")
+    editor = UserFactory(email="editor@example.com", groups=["Editors"], password=PASSWORD)
+    moderator = UserFactory(email="moderator@example.com", groups=["Moderators"], password=PASSWORD)
 
     client.force_login(editor)
     add_url = reverse("wagtailadmin_pages:add", args=["community", "articlepage", article_index.pk])

@@ -6,10 +6,10 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from playwright.sync_api import expect
 
+from community.factories import UserFactory
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
-from tests.community.membership.conftest import make_user
 from tests.e2e.conftest import TIMEOUT_MS
 from tests.home.tree import ensure_home_page
 
@@ -39,14 +39,14 @@ def phone(browser):
 def make_volunteer(event, **fields):
     """A user assigned to scan at `event`. The permission is also given directly: a transactional test before
     this one may have flushed the Volunteers group's permissions that a migration made."""
-    user = make_user(**fields)
+    user = UserFactory(**fields)
     user.user_permissions.add(Permission.objects.get(content_type__app_label="events", codename="check_in_attendees"))
     services.assign_volunteer(event, user, by=None)
     return user
 
 
 def ticket(event, **user_fields) -> Registration:
-    return services.register(make_user(**user_fields), event, accepted_terms=True)
+    return services.register(UserFactory(**user_fields), event, accepted_terms=True)
 
 
 def log_in(context, user, live_server) -> None:

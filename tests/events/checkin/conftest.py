@@ -5,9 +5,9 @@ import json
 import pytest
 from django.contrib.auth.models import Group
 
+from community.factories import UserFactory
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
-from tests.community.membership.conftest import make_staff, make_user  # noqa: F401 - re-exported
 from tests.home.tree import ensure_home_page
 
 
@@ -38,7 +38,7 @@ def event(make_event):
 
 def make_volunteer(event=None, **fields):
     """A user in the Volunteers group, assigned to `event` when one is given."""
-    user = make_user(**fields)
+    user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name="Volunteers"))
     if event is not None:
         services.assign_volunteer(event, user, by=None)
@@ -46,7 +46,7 @@ def make_volunteer(event=None, **fields):
 
 
 def make_ticket(event, **user_fields):
-    return services.register(make_user(**user_fields), event, accepted_terms=True)
+    return services.register(UserFactory(**user_fields), event, accepted_terms=True)
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import Locale
 
+from community.factories import UserFactory
 from events import services
 from events.factories import EventPageFactory
 from events.models import CheckIn, EventVolunteer, Registration
-from tests.events.checkin.conftest import make_ticket, make_user, make_volunteer
+from tests.events.checkin.conftest import make_ticket, make_volunteer
 from tests.home.tree import ensure_home_page, publish_translation
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(db):
-    user = make_user(email="editor@example.com", first_name="Edith", last_name="Redaktør")
+    user = UserFactory(email="editor@example.com", first_name="Edith", last_name="Redaktør")
     user.groups.add(Group.objects.get(name="Event editors"))  # not Django staff: the group alone is enough
     return user
 
@@ -28,7 +29,7 @@ def editor(db):
 @pytest.fixture
 def outsider(db):
     # Admin access through the ordinary Editors group, but no registration or check-in permissions.
-    user = make_user(email="outsider@example.com")
+    user = UserFactory(email="outsider@example.com")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
@@ -101,7 +102,7 @@ def test_outsider_cannot_check_in_undo_or_change_volunteers(client, event, outsi
 
 def test_each_action_checks_its_own_permission(client, event, tickets):
     # May see check-ins and volunteers, but neither check in, export, nor change the volunteers.
-    viewer = make_user(email="viewer@example.com")
+    viewer = UserFactory(email="viewer@example.com")
     viewer.groups.add(Group.objects.get(name="Editors"))
     viewer.user_permissions.add(
         *Permission.objects.filter(
@@ -360,7 +361,7 @@ def test_volunteer_page_lists_assignments(client, event, editor, volunteer, tick
 
 
 def test_add_volunteer_by_email_ignores_case(client, event, editor):
-    person = make_user(email="sofie@example.com")
+    person = UserFactory(email="sofie@example.com")
     client.force_login(editor)
     response = client.post(url("volunteers", event), {"email": "  Sofie@Example.COM "})
     assert response.status_code == 302
@@ -383,7 +384,7 @@ def test_adding_the_same_volunteer_twice_is_harmless(client, event, editor, volu
     [("nobody@example.com", "unknown"), ("gone@example.com", "inactive"), ("not an address", "invalid")],
 )
 def test_unknown_inactive_or_malformed_email_is_a_form_error(client, event, editor, email, code):
-    make_user(email="gone@example.com", is_active=False)
+    UserFactory(email="gone@example.com", is_active=False)
     client.force_login(editor)
     response = client.post(url("volunteers", event), {"email": email})
     assert response.status_code == 200

@@ -5,9 +5,10 @@ import json
 import pytest
 from django.urls import reverse
 
+from community.factories import UserFactory
 from events import services
 from events.models import CheckIn, Registration
-from tests.events.checkin.conftest import make_ticket, make_user
+from tests.events.checkin.conftest import make_ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_my_page_links_a_volunteer_to_the_check_in_events(client, event, volunte
 
 
 def test_my_page_has_no_check_in_section_for_other_people(client, event):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     page = client.get("/en/account/").content.decode()
 
@@ -40,7 +41,7 @@ def test_the_check_in_events_page_lists_only_the_volunteers_own_events(client, m
 
 
 def test_the_check_in_events_page_is_forbidden_to_people_who_do_not_check_in(client, event):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
 
     assert client.get(reverse("events:checkin_desks")).status_code == 403
 

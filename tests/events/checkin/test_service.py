@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 from django.utils import timezone
 
+from community.factories import StaffFactory, UserFactory
 from community.models import User
 from events import services
 from events.models import CheckIn, Registration
@@ -15,7 +17,7 @@ from events.services import CheckInError
 from events.services.checkin import check_in, check_in_batch, parse_code, search_attendees, undo_check_in
 from home.dates import format_time
 
-from .conftest import make_staff, make_ticket, make_user, make_volunteer
+from .conftest import make_ticket, make_volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -227,7 +229,7 @@ def test_garbage_is_an_unknown_ticket_and_is_logged(event, volunteer, garbage):
 def test_a_ticket_registered_on_the_english_page_checks_in_at_the_danish_scanner(english_event):
     danish, english = english_event()
     volunteer = make_volunteer(danish)
-    ticket = services.register(make_user(), english, accepted_terms=True)
+    ticket = services.register(UserFactory(), english, accepted_terms=True)
     assert ticket.event_id == danish.event_id
 
     assert check_in(ticket.token, danish, volunteer).state == Result.CHECKED_IN
@@ -238,7 +240,7 @@ def test_a_ticket_registered_on_the_english_page_checks_in_at_the_danish_scanner
 def test_the_event_may_be_given_as_the_english_page_or_the_event_record(english_event):
     danish, english = english_event()
     volunteer = make_volunteer(danish)
-    first = services.register(make_user(), english, accepted_terms=True)
+    first = services.register(UserFactory(), english, accepted_terms=True)
     second = make_ticket(danish)
 
     assert check_in(first.token, english, volunteer).state == Result.CHECKED_IN
@@ -370,36 +372,54 @@ def test_a_bad_batch_is_refused(event, volunteer, scans):
 
 def test_a_scan_time_in_the_future_is_taken_as_now(event, volunteer):
     ticket = make_ticket(event)
-    before = timezone.now()
+    now = timezone.now()
 
-    check_in(ticket.token, event, volunteer, scanned_at=before + datetime.timedelta(hours=3))
+    with time_machine.travel(now, tick=False):
+        check_in(ticket.token, event, volunteer, scanned_at=now + datetime.timedelta(hours=3))
 
-    checked_in_at = fresh(ticket).checked_in_at
-    assert before <= checked_in_at <= timezone.now()
-    assert CheckIn.objects.get().scanned_at == checked_in_at
+    assert fresh(ticket).checked_in_at == now
+    assert CheckIn.objects.get().scanned_at == now
 
 
 def test_a_scan_time_three_days_ago_is_taken_as_at_most_a_day_ago(event, volunteer):
     ticket = make_ticket(event)
-    before = timezone.now()
+    now = timezone.now()
 
-    check_in(ticket.token, event, volunteer, scanned_at=(before - datetime.timedelta(days=3)).isoformat())
+    with time_machine.travel(now, tick=False):
+        check_in(ticket.token, event, volunteer, scanned_at=(now - datetime.timedelta(days=3)).isoformat())
 
-    checked_in_at = fresh(ticket).checked_in_at
-    assert before - datetime.timedelta(hours=24) <= checked_in_at <= timezone.now() - datetime.timedelta(hours=23)
+    assert fresh(ticket).checked_in_at == now - datetime.timedelta(hours=24)
 
 
 @pytest.mark.parametrize(
     "scanned_at",
-    ["yesterday", "", "2026-13-45T99:00", "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", 12, []],
+    ["yesterday", "", "2026-13-45T99:00", 12, []],
 )
 def test_a_scan_time_that_is_no_time_is_taken_as_now(event, volunteer, scanned_at):
     ticket = make_ticket(event)
-    before = timezone.now()
+    now = timezone.now()
 
-    assert check_in(ticket.token, event, volunteer, scanned_at=scanned_at).state == Result.CHECKED_IN
+    with time_machine.travel(now, tick=False):
+        assert check_in(ticket.token, event, volunteer, scanned_at=scanned_at).state == Result.CHECKED_IN
 
-    assert before - datetime.timedelta(hours=24) <= fresh(ticket).checked_in_at <= timezone.now()
+    assert fresh(ticket).checked_in_at == now
+
+
+@pytest.mark.parametrize(
+    ("scanned_at", "taken_as"),
+    [
+        ("9999-12-31T23:59:59-23:59", datetime.timedelta(0)),
+        ("0001-01-01T00:00:00+23:59", datetime.timedelta(hours=24)),
+    ],
+)
+def test_the_extreme_times_are_taken_as_now_or_a_day_ago(event, volunteer, scanned_at, taken_as):
+    ticket = make_ticket(event)
+    now = timezone.now()
+
+    with time_machine.travel(now, tick=False):
+        assert check_in(ticket.token, event, volunteer, scanned_at=scanned_at).state == Result.CHECKED_IN
+
+    assert fresh(ticket).checked_in_at == now - taken_as
 
 
 def test_a_naive_scan_time_is_read_as_utc(event, volunteer):
@@ -454,7 +474,7 @@ def test_another_volunteer_may_not_undo_it(event, volunteer):
 def test_an_organiser_may_undo_anyones_check_in(event, volunteer):
     ticket = make_ticket(event)
     check_in(ticket.token, event, volunteer)
-    organiser = make_staff("events.view_registrations")
+    organiser = StaffFactory(permissions=["events.view_registrations"])
 
     assert undo_check_in(ticket.pk, event, organiser).state == Result.UNDONE
 
@@ -545,16 +565,17 @@ def test_an_empty_search_finds_nobody(event, guests, query):
     assert search_attendees(event, query) == []
 
 
-def test_a_very_long_search_is_cut_and_does_not_fail(event, guests):
-    assert search_attendees(event, "sø " * 10_000) is not None
+def test_a_very_long_search_is_cut_and_still_finds_by_its_words(event, guests):
+    assert found(event, "sø " * 10_000) == {guests["soren"].pk}
+    assert found(event, "soren " + "x" * 10_000) == set()  # the one long word must match too
 
 
 # --- Who may scan --------------------------------------------------------------------------------------------
 
 
 def test_organisers_may_scan_every_event(make_event, event):
-    organiser = make_staff("events.view_registrations")
-    django_staff = make_user(is_staff=True)
+    organiser = StaffFactory(permissions=["events.view_registrations"])
+    django_staff = UserFactory(is_staff=True)
 
     for user in (organiser, django_staff):
         assert services.may_scan(user, event)
@@ -593,7 +614,7 @@ def test_a_volunteer_group_member_who_is_not_assigned_may_not_scan(event):
 
 
 def test_an_assignment_without_the_group_gives_nothing(event):
-    user = make_user()
+    user = UserFactory()
     services.assign_volunteer(event, user, by=None)  # assigning puts them in the group ...
     user.groups.clear()  # ... an admin taking them out again wins
 
@@ -603,7 +624,7 @@ def test_an_assignment_without_the_group_gives_nothing(event):
 def test_plain_users_and_anonymous_visitors_may_not_scan(event):
     ticket_holder = make_ticket(event).user
 
-    assert not services.may_scan(make_user(), event)
+    assert not services.may_scan(UserFactory(), event)
     assert not services.may_scan(ticket_holder, event)
     assert not services.may_scan(AnonymousUser(), event)
 
@@ -614,10 +635,10 @@ def test_scannable_events_are_a_volunteers_assigned_coming_events(make_event, ev
         start=timezone.now() - datetime.timedelta(days=3), end=timezone.now() - datetime.timedelta(days=3, hours=-2)
     )
     services.assign_volunteer(past, volunteer, by=None)
-    organiser = make_staff("events.view_registrations")
+    organiser = StaffFactory(permissions=["events.view_registrations"])
 
     assert list(services.scannable_events(volunteer)) == [event.event]
     assert {event.event_id, other.event_id} <= set(services.scannable_events(organiser).values_list("pk", flat=True))
     assert past.event_id not in set(services.scannable_events(organiser).values_list("pk", flat=True))
-    assert not services.scannable_events(make_user()).exists()
+    assert not services.scannable_events(UserFactory()).exists()
     assert not services.scannable_events(AnonymousUser()).exists()

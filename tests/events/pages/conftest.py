@@ -53,10 +53,5 @@ def translate_event(event: EventPage, **changes) -> EventPage:
     return publish_translation(event, english_locale(), **changes)
 
 
-def make_user(email: str, **fields) -> User:
-    fields.setdefault("is_verified", True)
-    return User.objects.create_user(email=email, password="correct horse battery", first_name="Ada", **fields)
-
-
 def register(event: EventPage, user: User, status: str = Registration.Status.CONFIRMED) -> Registration:
     return Registration.objects.create(event_id=event.event_id, user=user, status=status, language="da")

@@ -8,11 +8,12 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from community.factories import UserFactory
 from events import services
 from events.models import CheckIn, Event, EventPage, Registration
 from home.mail import render_mail
 from home.models import OutboxMail
-from tests.events.pages.conftest import add_event, make_user, register, translate_event
+from tests.events.pages.conftest import add_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +21,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(db):
     # Event editors add and publish pages; Wagtail lets them delete the pages they own.
-    user = make_user("editor@example.com")
+    user = UserFactory(email="editor@example.com")
     user.groups.add(Group.objects.get(name="Event editors"))
     return user
 
 
 def event_with_people(index, editor, **fields) -> EventPage:
     page = add_event(index, "Workshop", capacity=2, owner=editor, **fields)
-    first = register(page, make_user("one@example.com"))
-    register(page, make_user("two@example.com"))
-    register(page, make_user("waiting@example.com"), status=Registration.Status.WAITING)
+    first = register(page, UserFactory(email="one@example.com"))
+    register(page, UserFactory(email="two@example.com"))
+    register(page, UserFactory(email="waiting@example.com"), status=Registration.Status.WAITING)
     Registration.objects.filter(pk=first.pk).update(checked_in_at=timezone.now())
     CheckIn.objects.create(event=page.event, registration=first, result="checked_in", scanned_at=timezone.now())
     return page
@@ -125,8 +126,8 @@ def test_an_editor_cancels_an_event_once_and_everyone_holding_a_place_is_told_in
 ):
     danish = add_event(event_index, "Workshop", capacity=1, owner=editor)
     english = translate_event(danish, title="Workshop in English")
-    services.register(make_user("da@example.com", language="da"), danish, accepted_terms=True)
-    services.register(make_user("en@example.com", language="en"), english, accepted_terms=True)  # waiting
+    services.register(UserFactory(email="da@example.com", language="da"), danish, accepted_terms=True)
+    services.register(UserFactory(email="en@example.com", language="en"), english, accepted_terms=True)  # waiting
     cancel_url = reverse("events_admin:cancel_event", args=[danish.event_id])
     client.force_login(editor)
 
@@ -144,5 +145,5 @@ def test_an_editor_cancels_an_event_once_and_everyone_holding_a_place_is_told_in
     assert "Arrangementet er aflyst." in client.get(danish.url).content.decode()
     assert "This event is cancelled." in client.get(english.url).content.decode()
     with pytest.raises(services.RegistrationError) as refused:
-        services.register(make_user("late@example.com"), english, accepted_terms=True)
+        services.register(UserFactory(email="late@example.com"), english, accepted_terms=True)
     assert refused.value.code == "event_cancelled"

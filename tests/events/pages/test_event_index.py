@@ -4,8 +4,9 @@ the month filter, and the seats-left badges."""
 import pytest
 from django.utils import timezone
 
+from community.factories import UserFactory
 from events.models.pages import EVENTS_PER_PAGE
-from tests.events.pages.conftest import add_event, make_user, register, translate_event
+from tests.events.pages.conftest import add_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,8 @@ def test_cards_show_seats_left_full_and_members_only(client, event_index):
     open_event = add_event(event_index, "Meetup", days=3, capacity=30)
     full = add_event(event_index, "Workshop", days=4, capacity=1)
     add_event(event_index, "Generalforsamling", days=5, members_only=True)
-    register(open_event, make_user("a@example.com"))
-    register(full, make_user("b@example.com"))
+    register(open_event, UserFactory(email="a@example.com"))
+    register(full, UserFactory(email="b@example.com"))
 
     content = client.get(event_index.url).content.decode()
 
@@ -74,8 +75,8 @@ def test_cards_show_seats_left_full_and_members_only(client, event_index):
 def test_english_index_counts_seats_on_the_danish_page(client, event_index, english_index):
     event = add_event(event_index, "Meetup", days=3, capacity=5)
     translate_event(event)
-    register(event, make_user("a@example.com"))
-    register(event, make_user("b@example.com"))
+    register(event, UserFactory(email="a@example.com"))
+    register(event, UserFactory(email="b@example.com"))
 
     response = client.get(english_index.url)
 

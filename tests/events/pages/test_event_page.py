@@ -6,8 +6,9 @@ import re
 import pytest
 from wagtail.models import Locale
 
+from community.factories import UserFactory
 from events.models import EventPage, Registration, RegistrationTerms
-from tests.events.pages.conftest import add_event, make_user, register, translate_event
+from tests.events.pages.conftest import add_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_anonymous_visitor_is_sent_to_log_in_and_back(client, event_index):
 def test_logged_in_visitor_gets_a_register_form_with_terms(client, event_index):
     terms = RegistrationTerms.objects.create(title="Betingelser", body="<p>Vi tager billeder.</p>")
     event = add_event(event_index, "Workshop", capacity=10, terms=terms)
-    client.force_login(make_user("a@example.com"))
+    client.force_login(UserFactory(email="a@example.com"))
 
     content = _content(client, event)
 
@@ -60,8 +61,8 @@ def test_logged_in_visitor_gets_a_register_form_with_terms(client, event_index):
 
 def test_full_event_offers_the_waiting_list(client, event_index):
     event = add_event(event_index, "Workshop", capacity=1)
-    register(event, make_user("b@example.com"))
-    client.force_login(make_user("a@example.com"))
+    register(event, UserFactory(email="b@example.com"))
+    client.force_login(UserFactory(email="a@example.com"))
 
     content = _content(client, event)
 
@@ -72,7 +73,7 @@ def test_full_event_offers_the_waiting_list(client, event_index):
 def test_registered_visitor_sees_the_ticket_link_on_both_language_versions(client, event_index, english_index):
     event = add_event(event_index, "Meetup", capacity=30)
     english = translate_event(event)
-    user = make_user("a@example.com")
+    user = UserFactory(email="a@example.com")
     register(event, user)
     client.force_login(user)
 
@@ -84,7 +85,7 @@ def test_registered_visitor_sees_the_ticket_link_on_both_language_versions(clien
 
 def test_external_sign_up_shows_only_the_external_link(client, event_index):
     event = add_event(event_index, "Konference", signup_type="external", external_signup_url="https://example.org/tix")
-    client.force_login(make_user("a@example.com"))
+    client.force_login(UserFactory(email="a@example.com"))
 
     content = _content(client, event)
 
@@ -96,7 +97,7 @@ def test_no_sign_up_event_shows_no_box_and_past_event_says_ended(client, event_i
     plain = add_event(event_index, "Foredrag", signup_type="none")
     assert "/register/" not in _content(client, plain)
     past = add_event(event_index, "Sidste år", days=-30, capacity=10)
-    client.force_login(make_user("a@example.com"))
+    client.force_login(UserFactory(email="a@example.com"))
     content = _content(client, past)
     assert "/register/" not in content
     assert "ended" in content or "slut" in content
@@ -129,6 +130,6 @@ def test_members_only_event_says_so(client, event_index):
 def test_seats_are_shared_by_the_language_versions(client, event_index, english_index):
     event = add_event(event_index, "Meetup", capacity=3)
     english = translate_event(event)
-    Registration.objects.create(event=event.event, user=make_user("x@example.com"), status="confirmed")
+    Registration.objects.create(event=event.event, user=UserFactory(email="x@example.com"), status="confirmed")
     assert "2 seats left" in _content(client, english)
     assert EventPage.objects.get(pk=english.pk).locale == Locale.objects.get(language_code="en")

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
+from community.factories import UserFactory
 from events.models import Event, EventPage, Registration
-from tests.community.membership.conftest import make_user
 from tests.events.pages.conftest import add_event
 from tests.polls.admin_forms import edit_form_data as page_form_data
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(db):
-    user = make_user(email="editor@example.com", first_name="Edith")
+    user = UserFactory(email="editor@example.com", first_name="Edith")
     user.groups.add(Group.objects.get(name="Event editors"))
     return user
 
@@ -76,7 +76,7 @@ def test_a_preview_changes_nothing_on_the_event(client, editor, event_index):
 def test_translating_an_event_page_with_wagtail_localize_keeps_the_same_event(event_index, english_index):
     page = add_event(event_index, "Workshop", capacity=10)
     registration = Registration.objects.create(
-        event=page.event, user=make_user(email="x@example.com"), status="confirmed"
+        event=page.event, user=UserFactory(email="x@example.com"), status="confirmed"
     )
     source, _created = TranslationSource.get_or_create_from_instance(page)
 
@@ -93,7 +93,7 @@ def test_translating_an_event_page_with_wagtail_localize_keeps_the_same_event(ev
 
 def test_a_copy_of_an_event_page_is_a_new_event_with_the_same_settings(event_index):
     page = add_event(event_index, "Workshop", capacity=10, members_only=True)
-    Registration.objects.create(event=page.event, user=make_user(email="x@example.com"), status="confirmed")
+    Registration.objects.create(event=page.event, user=UserFactory(email="x@example.com"), status="confirmed")
 
     copy = page.copy(update_attrs={"slug": "workshop-again", "title": "Workshop again"})
 

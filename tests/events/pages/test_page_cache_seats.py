@@ -8,8 +8,9 @@ import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
+from community.factories import UserFactory
 from home.page_cache import HIT_HEADER
-from tests.events.pages.conftest import add_event, make_user, register
+from tests.events.pages.conftest import add_event, register
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_seats_left_are_at_most_a_few_seconds_old_on_the_event_page_and_the_inde
         event = add_event(event_index, "Meetup", capacity=30)
         assert "30 ledige pladser" in _read(client, event.url)[0]
         _read(client, event_index.url)
-        register(event, make_user("ada@example.com"))
+        register(event, UserFactory(email="ada@example.com"))
 
         clock.shift(datetime.timedelta(seconds=4))
         page, hit = _read(client, event.url)
@@ -50,8 +51,8 @@ def test_seats_left_are_at_most_a_few_seconds_old_on_the_event_page_and_the_inde
 def test_a_logged_in_member_reads_the_seats_live(client, event_index):
     event = add_event(event_index, "Meetup", capacity=30)
     _read(client, event.url)
-    member = make_user("ada@example.com")
-    register(event, make_user("bob@example.com"))
+    member = UserFactory(email="ada@example.com")
+    register(event, UserFactory(email="bob@example.com"))
     client.force_login(member)
     page, hit = _read(client, event.url)
     assert not hit and "29 ledige pladser" in page

@@ -3,7 +3,8 @@ registrations there are."""
 
 import pytest
 
-from tests.events.pages.conftest import add_event, make_user, register, translate_event
+from community.factories import UserFactory
+from tests.events.pages.conftest import add_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def _add_events(index, count: int, users) -> list:
 def test_index_query_count_does_not_grow_with_events_or_registrations(
     client, event_index, english_index, django_assert_max_num_queries, language
 ):
-    users = [make_user(f"u{n}@example.com") for n in range(5)]
+    users = [UserFactory(email=f"u{n}@example.com") for n in range(5)]
     url = event_index.url if language == "da" else english_index.url
     _add_events(event_index, 3, users)
     with_three = _queries(client, url, django_assert_max_num_queries)
@@ -47,11 +48,11 @@ def test_event_page_query_count_does_not_grow_with_registrations(
 ):
     event = add_event(event_index, "Stor", capacity=500, image=True)
     english = translate_event(event)
-    viewer = make_user("viewer@example.com")
+    viewer = UserFactory(email="viewer@example.com")
     client.force_login(viewer)
-    register(event, make_user("first@example.com"))
+    register(event, UserFactory(email="first@example.com"))
     few = _queries(client, english.url, django_assert_max_num_queries)
     for n in range(30):
-        register(event, make_user(f"many{n}@example.com"))
+        register(event, UserFactory(email=f"many{n}@example.com"))
     many = _queries(client, english.url, django_assert_max_num_queries)
     assert many == few

@@ -7,15 +7,16 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 
+from community.factories import UserFactory
 from events.models import Registration
-from tests.events.pages.conftest import add_event, make_user, register
+from tests.events.pages.conftest import add_event, register
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(db):
-    user = make_user("editor@example.com")  # not Django staff: the group alone is enough
+    user = UserFactory(email="editor@example.com")  # not Django staff: the group alone is enough
     user.groups.add(Group.objects.get(name="Event editors"))
     return user
 
@@ -23,7 +24,7 @@ def editor(db):
 @pytest.fixture
 def outsider(db):
     # Admin access through the ordinary Editors group, but no registration permissions.
-    user = make_user("outsider@example.com")
+    user = UserFactory(email="outsider@example.com")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
@@ -32,8 +33,8 @@ def outsider(db):
 def workshop(event_index):
     event = add_event(event_index, "Workshop", capacity=2)
     for n in range(2):
-        register(event, make_user(f"ticket{n}@example.com", last_name=f"Holder{n}"))
-    register(event, make_user("waiting@example.com", last_name="Venter"), status="waiting")
+        register(event, UserFactory(email=f"ticket{n}@example.com", last_name=f"Holder{n}"))
+    register(event, UserFactory(email="waiting@example.com", last_name="Venter"), status="waiting")
     checked = Registration.objects.filter(event=event.event, status="confirmed").first()
     checked.checked_in_at = checked.created_at
     checked.save()
@@ -113,7 +114,7 @@ def test_event_list_query_count_does_not_grow_with_events(
         client.get("/admin/event-registrations/")
     for n in range(10):
         event = add_event(event_index, f"Ekstra {n}", days=n + 2, capacity=5)
-        register(event, make_user(f"extra{n}@example.com"))
+        register(event, UserFactory(email=f"extra{n}@example.com"))
     with django_assert_max_num_queries(40) as many:
         response = client.get("/admin/event-registrations/")
     assert response.content.decode().count('class="event-row"') == 11

@@ -3,7 +3,6 @@
 import pytest
 
 from events.factories import EventIndexPageFactory, EventPageFactory
-from tests.community.membership.conftest import make_member, make_staff, make_user  # noqa: F401 - re-exported
 from tests.home.tree import ensure_home_page
 
 

@@ -5,12 +5,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from community.factories import MemberFactory, StaffFactory, UserFactory
 from events import services
 from events.models import Registration, RegistrationTerms
 from events.services import RegistrationError
 from home.models import OutboxMail
-
-from .conftest import make_member, make_staff, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def refused(code: str, user, event, **kwargs) -> None:
 
 def test_registering_gives_a_ticket_and_queues_the_ticket_mail(make_event):
     event = make_event(capacity=5)
-    user = make_user(language="en")
+    user = UserFactory(language="en")
 
     registration = services.register(user, event, accepted_terms=False)
 
@@ -45,7 +44,7 @@ def test_registering_gives_a_ticket_and_queues_the_ticket_mail(make_event):
 
 def test_registering_twice_is_refused(make_event):
     event = make_event()
-    user = make_user()
+    user = UserFactory()
     services.register(user, event, accepted_terms=False)
 
     with pytest.raises(RegistrationError) as caught:
@@ -57,9 +56,9 @@ def test_registering_twice_is_refused(make_event):
 
 def test_a_full_event_puts_people_on_the_waiting_list(make_event):
     event = make_event(capacity=1)
-    services.register(make_user(), event, accepted_terms=False)
+    services.register(UserFactory(), event, accepted_terms=False)
 
-    waiting = services.register(make_user(), event, accepted_terms=False)
+    waiting = services.register(UserFactory(), event, accepted_terms=False)
 
     assert waiting.status == Registration.Status.WAITING
     assert len(mails("waiting")) == 1
@@ -70,16 +69,16 @@ def test_a_full_event_puts_people_on_the_waiting_list(make_event):
 def test_unlimited_capacity_has_no_seat_count(make_event):
     event = make_event(capacity=None)
     for _ in range(3):
-        assert services.register(make_user(), event, accepted_terms=False).status == Registration.Status.CONFIRMED
+        assert services.register(UserFactory(), event, accepted_terms=False).status == Registration.Status.CONFIRMED
     assert services.seats_left(event) is None
 
 
 def test_cancelling_a_ticket_promotes_exactly_the_first_waiting_entry_and_mails_it(make_event):
     event = make_event(capacity=1)
-    holder = make_user()
+    holder = UserFactory()
     ticket = services.register(holder, event, accepted_terms=False)
-    first = services.register(make_user(), event, accepted_terms=False)
-    second = services.register(make_user(), event, accepted_terms=False)
+    first = services.register(UserFactory(), event, accepted_terms=False)
+    second = services.register(UserFactory(), event, accepted_terms=False)
 
     services.cancel(ticket, by=holder)
 
@@ -99,10 +98,10 @@ def test_cancelling_a_ticket_promotes_exactly_the_first_waiting_entry_and_mails_
 
 def test_leaving_the_waiting_list_promotes_nobody(make_event):
     event = make_event(capacity=1)
-    services.register(make_user(), event, accepted_terms=False)
-    user = make_user()
+    services.register(UserFactory(), event, accepted_terms=False)
+    user = UserFactory()
     waiting = services.register(user, event, accepted_terms=False)
-    later = services.register(make_user(), event, accepted_terms=False)
+    later = services.register(UserFactory(), event, accepted_terms=False)
 
     services.leave_waiting_list(waiting, by=user)
 
@@ -114,9 +113,9 @@ def test_leaving_the_waiting_list_promotes_nobody(make_event):
 
 def test_leaving_a_waiting_place_that_was_promoted_meanwhile_keeps_the_new_ticket(make_event):
     event = make_event(capacity=1)
-    holder = make_user()
+    holder = UserFactory()
     ticket = services.register(holder, event, accepted_terms=False)
-    user = make_user()
+    user = UserFactory()
     waiting = services.register(user, event, accepted_terms=False)
     services.cancel(ticket, by=holder)  # the seat goes to `user`, whose page still said "waiting"
 
@@ -130,9 +129,9 @@ def test_leaving_a_waiting_place_that_was_promoted_meanwhile_keeps_the_new_ticke
 
 
 def test_someone_else_cannot_cancel_a_ticket(make_event):
-    ticket = services.register(make_user(), make_event(), accepted_terms=False)
+    ticket = services.register(UserFactory(), make_event(), accepted_terms=False)
     with pytest.raises(RegistrationError) as caught:
-        services.cancel(ticket, by=make_user())
+        services.cancel(ticket, by=UserFactory())
     assert caught.value.code == "not_allowed"
     ticket.refresh_from_db()
     assert ticket.status == Registration.Status.CONFIRMED
@@ -140,7 +139,7 @@ def test_someone_else_cannot_cancel_a_ticket(make_event):
 
 def test_the_holder_cannot_cancel_after_the_start_but_staff_can(make_event):
     event = make_event()
-    holder = make_user()
+    holder = UserFactory()
     ticket = services.register(holder, event, accepted_terms=False)
     type(event).objects.filter(pk=event.pk).update(start=timezone.now() - datetime.timedelta(minutes=5))
     ticket = Registration.objects.get(pk=ticket.pk)
@@ -149,13 +148,13 @@ def test_the_holder_cannot_cancel_after_the_start_but_staff_can(make_event):
         services.cancel(ticket, by=holder)
     assert caught.value.code == "started"
 
-    services.cancel(ticket, by=make_staff())
+    services.cancel(ticket, by=StaffFactory())
     ticket.refresh_from_db()
     assert ticket.status == Registration.Status.CANCELLED
 
 
 def test_cancelling_twice_is_refused(make_event):
-    user = make_user()
+    user = UserFactory()
     ticket = services.register(user, make_event(), accepted_terms=False)
     services.cancel(ticket, by=user)
     with pytest.raises(RegistrationError) as caught:
@@ -166,56 +165,58 @@ def test_cancelling_twice_is_refused(make_event):
 
 def test_a_cancelled_person_may_register_again(make_event):
     event = make_event()
-    user = make_user()
+    user = UserFactory()
     services.cancel(services.register(user, event, accepted_terms=False), by=user)
     again = services.register(user, event, accepted_terms=False)
     assert again.status == Registration.Status.CONFIRMED
 
 
 def test_external_sign_up_is_refused(make_event):
-    refused("not_on_site", make_user(), make_event(signup_type="external", external_signup_url="https://example.com"))
+    refused(
+        "not_on_site", UserFactory(), make_event(signup_type="external", external_signup_url="https://example.com")
+    )
 
 
 def test_no_sign_up_is_refused(make_event):
-    refused("not_on_site", make_user(), make_event(signup_type="none"))
+    refused("not_on_site", UserFactory(), make_event(signup_type="none"))
 
 
 def test_a_closed_registration_window_is_refused(make_event):
-    refused("closed", make_user(), make_event(registration_closes=timezone.now() - datetime.timedelta(hours=1)))
+    refused("closed", UserFactory(), make_event(registration_closes=timezone.now() - datetime.timedelta(hours=1)))
 
 
 def test_registration_not_yet_open_is_refused(make_event):
-    refused("not_open", make_user(), make_event(registration_opens=timezone.now() + datetime.timedelta(days=1)))
+    refused("not_open", UserFactory(), make_event(registration_opens=timezone.now() + datetime.timedelta(days=1)))
 
 
 def test_a_past_event_is_refused(make_event):
     start = timezone.now() - datetime.timedelta(days=2)
-    refused("past", make_user(), make_event(start=start))
+    refused("past", UserFactory(), make_event(start=start))
 
 
 def test_a_draft_event_is_refused(make_event):
     event = make_event()
     event.unpublish()
     event.refresh_from_db()
-    refused("not_live", make_user(), event)
+    refused("not_live", UserFactory(), event)
 
 
 def test_an_unactivated_user_is_refused(make_event):
-    refused("not_verified", make_user(verified=False), make_event())
+    refused("not_verified", UserFactory(verified=False), make_event())
 
 
 def test_members_only_needs_an_active_membership(make_event):
     event = make_event(members_only=True)
-    refused("members_only", make_user(), event)
-    refused("members_only", make_member(status="pending").user, event)
-    member = make_member().user
+    refused("members_only", UserFactory(), event)
+    refused("members_only", MemberFactory(status="pending").user, event)
+    member = MemberFactory().user
     assert services.register(member, event, accepted_terms=False).status == Registration.Status.CONFIRMED
 
 
 def test_terms_must_be_accepted_when_the_event_has_them(make_event, index):
     terms = RegistrationTerms.objects.create(title="Photo policy", body="<p>We take photos.</p>", locale=index.locale)
     event = make_event(terms=terms)
-    user = make_user()
+    user = UserFactory()
     refused("terms_required", user, event)
 
     registration = services.register(user, event, accepted_terms=True)
@@ -225,18 +226,18 @@ def test_terms_must_be_accepted_when_the_event_has_them(make_event, index):
 def test_english_and_danish_versions_share_the_seats(english_event):
     danish, english = english_event(capacity=2)
 
-    registration = services.register(make_user(language="en"), english, accepted_terms=False)
+    registration = services.register(UserFactory(language="en"), english, accepted_terms=False)
 
     assert registration.event_id == danish.event_id
     assert services.seats_left(english) == services.seats_left(danish) == 1
-    services.register(make_user(), danish, accepted_terms=False)
-    assert services.register(make_user(), english, accepted_terms=False).status == Registration.Status.WAITING
+    services.register(UserFactory(), danish, accepted_terms=False)
+    assert services.register(UserFactory(), english, accepted_terms=False).status == Registration.Status.WAITING
     assert services.event_counts(english) == services.event_counts(danish)
 
 
 def test_registering_from_the_english_page_twice_after_the_danish_is_refused(english_event):
     danish, english = english_event()
-    user = make_user()
+    user = UserFactory()
     services.register(user, danish, accepted_terms=False)
     with pytest.raises(RegistrationError) as caught:
         services.register(user, english, accepted_terms=False)
@@ -246,6 +247,6 @@ def test_registering_from_the_english_page_twice_after_the_danish_is_refused(eng
 def test_event_counts_take_one_query(make_event, django_assert_num_queries):
     event = make_event(capacity=10)
     for _ in range(3):
-        services.register(make_user(), event, accepted_terms=False)
+        services.register(UserFactory(), event, accepted_terms=False)
     with django_assert_num_queries(1):
         assert services.event_counts(event) == {"registered": 3, "capacity": 10, "waiting": 0, "checked_in": 0}

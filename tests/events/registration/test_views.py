@@ -6,12 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from community.factories import MemberFactory, StaffFactory, UserFactory
 from events import services
 from events.models import Registration
 from events.services import RegistrationError
 from home.models import OutboxMail
-
-from .conftest import make_member, make_staff, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def test_anonymous_visitor_is_sent_to_log_in_and_back_to_the_event(client, make_
 
 def test_registering_shows_a_message_and_returns_to_the_event(client, make_event):
     event = make_event(capacity=3)
-    user = make_user()
+    user = UserFactory()
     client.force_login(user)
 
     response = client.post(register_url(event), follow=True)
@@ -43,8 +42,8 @@ def test_registering_shows_a_message_and_returns_to_the_event(client, make_event
 
 def test_full_event_puts_the_visitor_on_the_waiting_list(client, make_event):
     event = make_event(capacity=1)
-    services.register(make_user(), event, accepted_terms=False)
-    user = make_user()
+    services.register(UserFactory(), event, accepted_terms=False)
+    user = UserFactory()
     client.force_login(user)
 
     client.post(register_url(event))
@@ -54,7 +53,7 @@ def test_full_event_puts_the_visitor_on_the_waiting_list(client, make_event):
 
 def test_registering_twice_shows_a_message_and_saves_nothing_more(client, make_event):
     event = make_event()
-    user = make_user()
+    user = UserFactory()
     client.force_login(user)
     client.post(register_url(event), follow=True)
     response = client.post(register_url(event), follow=True)
@@ -68,7 +67,7 @@ def test_registering_twice_shows_a_message_and_saves_nothing_more(client, make_e
 
 def test_unactivated_user_is_told_to_activate(client, make_event):
     event = make_event()
-    client.force_login(make_user(verified=False))
+    client.force_login(UserFactory(verified=False))
     response = client.post(register_url(event))
     assert response.status_code == 302 and response.url == event.url
     assert not Registration.objects.exists()
@@ -76,12 +75,12 @@ def test_unactivated_user_is_told_to_activate(client, make_event):
 
 def test_members_only_event_sends_a_non_member_to_the_membership_application(client, make_event):
     event = make_event(members_only=True)
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     response = client.post(register_url(event))
     assert response.url.startswith(reverse("community:membership_apply"))
     assert not Registration.objects.exists()
 
-    member = make_member().user
+    member = MemberFactory().user
     client.force_login(member)
     client.post(register_url(event))
     assert Registration.objects.filter(user=member).exists()
@@ -92,7 +91,7 @@ def test_terms_are_accepted_with_the_form(client, make_event, index):
 
     terms = RegistrationTerms.objects.create(title="Terms", body="<p>Be kind.</p>", locale=index.locale)
     event = make_event(terms=terms)
-    user = make_user()
+    user = UserFactory()
     client.force_login(user)
     client.post(register_url(event))
     assert not Registration.objects.exists()
@@ -103,7 +102,7 @@ def test_terms_are_accepted_with_the_form(client, make_event, index):
 @pytest.mark.parametrize("kind", ["external", "none"])
 def test_events_without_sign_up_here_save_nothing(client, make_event, kind):
     event = make_event(signup_type=kind, external_signup_url="https://example.com/signup")
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     response = client.post(register_url(event))
     assert response.status_code == 302
     assert not Registration.objects.exists()
@@ -111,7 +110,7 @@ def test_events_without_sign_up_here_save_nothing(client, make_event, kind):
 
 def test_tampered_posts_give_404_or_405(client, make_event, index):
     event = make_event()
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     assert client.post(reverse("events:register", kwargs={"page_id": 999999})).status_code == 404
     assert client.post(register_url(index)).status_code == 404  # an index page is not an event
     assert client.get(register_url(event)).status_code == 405
@@ -123,14 +122,14 @@ def test_tampered_posts_give_404_or_405(client, make_event, index):
 def test_a_draft_events_register_url_is_404(client, make_event):
     event = make_event()
     event.unpublish()
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     assert client.post(register_url(event)).status_code == 404
     assert not Registration.objects.exists()
 
 
 def test_registering_from_the_english_page_uses_the_shared_seats(client, english_event):
     danish, english = english_event(capacity=2)
-    user = make_user(language="en")
+    user = UserFactory(language="en")
     client.force_login(user)
 
     response = client.post(register_url(english))
@@ -143,9 +142,9 @@ def test_registering_from_the_english_page_uses_the_shared_seats(client, english
 
 def test_holder_cancels_and_the_first_waiting_person_gets_the_seat(client, make_event):
     event = make_event(capacity=1)
-    holder = make_user()
+    holder = UserFactory()
     ticket = services.register(holder, event, accepted_terms=False)
-    waiting = services.register(make_user(), event, accepted_terms=False)
+    waiting = services.register(UserFactory(), event, accepted_terms=False)
     client.force_login(holder)
 
     response = client.post(reverse("events:cancel", kwargs={"pk": ticket.pk}))
@@ -157,8 +156,8 @@ def test_holder_cancels_and_the_first_waiting_person_gets_the_seat(client, make_
 
 
 def test_cancelling_someone_elses_ticket_is_forbidden(client, make_event):
-    ticket = services.register(make_user(), make_event(), accepted_terms=False)
-    client.force_login(make_user())
+    ticket = services.register(UserFactory(), make_event(), accepted_terms=False)
+    client.force_login(UserFactory())
     assert client.post(reverse("events:cancel", kwargs={"pk": ticket.pk})).status_code == 403
     assert client.post(reverse("events:leave_waiting", kwargs={"pk": ticket.pk})).status_code == 403
     ticket.refresh_from_db()
@@ -166,7 +165,7 @@ def test_cancelling_someone_elses_ticket_is_forbidden(client, make_event):
 
 
 def test_cancel_is_post_only(client, make_event):
-    user = make_user()
+    user = UserFactory()
     ticket = services.register(user, make_event(), accepted_terms=False)
     client.force_login(user)
     assert client.get(reverse("events:cancel", kwargs={"pk": ticket.pk})).status_code == 405
@@ -174,7 +173,7 @@ def test_cancel_is_post_only(client, make_event):
 
 def test_holder_cannot_cancel_after_the_start_but_staff_can(client, make_event):
     event = make_event()
-    holder = make_user()
+    holder = UserFactory()
     ticket = services.register(holder, event, accepted_terms=False)
     type(event).objects.filter(pk=event.pk).update(start=timezone.now() - datetime.timedelta(minutes=1))
     client.force_login(holder)
@@ -182,7 +181,7 @@ def test_holder_cannot_cancel_after_the_start_but_staff_can(client, make_event):
     ticket.refresh_from_db()
     assert ticket.status == Registration.Status.CONFIRMED
 
-    client.force_login(make_staff())
+    client.force_login(StaffFactory())
     client.post(reverse("events:cancel", kwargs={"pk": ticket.pk}))
     ticket.refresh_from_db()
     assert ticket.status == Registration.Status.CANCELLED
@@ -190,8 +189,8 @@ def test_holder_cannot_cancel_after_the_start_but_staff_can(client, make_event):
 
 def test_leaving_the_waiting_list(client, make_event):
     event = make_event(capacity=1)
-    services.register(make_user(), event, accepted_terms=False)
-    user = make_user()
+    services.register(UserFactory(), event, accepted_terms=False)
+    user = UserFactory()
     waiting = services.register(user, event, accepted_terms=False)
     client.force_login(user)
     client.post(reverse("events:leave_waiting", kwargs={"pk": waiting.pk}))
@@ -200,12 +199,12 @@ def test_leaving_the_waiting_list(client, make_event):
 
 
 def test_ticket_qr_is_a_png_for_its_holder_and_staff_only(client, make_event):
-    holder = make_user()
+    holder = UserFactory()
     ticket = services.register(holder, make_event(), accepted_terms=False)
     url = reverse("events:ticket_qr", kwargs={"token": ticket.token})
 
     assert client.get(url).status_code == 302  # anonymous: log in first
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     assert client.get(url).status_code == 403
 
     client.force_login(holder)
@@ -217,7 +216,7 @@ def test_ticket_qr_is_a_png_for_its_holder_and_staff_only(client, make_event):
     ticket.refresh_from_db()
     assert ticket.qr_image.name  # stored in private storage for the next time
 
-    client.force_login(make_staff())
+    client.force_login(StaffFactory())
     assert client.get(url).content == response.content
     assert client.get(reverse("events:ticket_qr", kwargs={"token": "nope"})).status_code == 404
 
@@ -230,14 +229,14 @@ def test_qr_encodes_the_checkin_url_with_the_token(make_event):
 
     from events import qr
 
-    ticket = services.register(make_user(), make_event(), accepted_terms=False)
+    ticket = services.register(UserFactory(), make_event(), accepted_terms=False)
     [decoded] = zxingcpp.read_barcodes(Image.open(BytesIO(qr.ticket_qr_png(ticket))))
     assert decoded.text == qr.checkin_url(ticket)
     assert ticket.token in decoded.text
 
 
 def test_checkin_page_shows_the_ticket_and_changes_nothing(client, make_event):
-    user = make_user()
+    user = UserFactory()
     ticket = services.register(user, make_event(), accepted_terms=False)
     before = Registration.objects.values().get(pk=ticket.pk)
 
@@ -250,7 +249,7 @@ def test_checkin_page_shows_the_ticket_and_changes_nothing(client, make_event):
 
 
 def test_a_cancelled_tickets_checkin_page_says_it_is_not_valid(client, make_event):
-    user = make_user()
+    user = UserFactory()
     ticket = services.register(user, make_event(), accepted_terms=False)
     services.cancel(ticket, by=user)
     response = client.get(reverse("events:checkin", kwargs={"token": ticket.token}))
@@ -264,10 +263,10 @@ def test_malformed_tokens_are_404(client, token):
 
 
 def test_my_tickets_lists_upcoming_waiting_and_past(client, make_event):
-    user = make_user()
+    user = UserFactory()
     upcoming = make_event(title="Coming meetup")
     full = make_event(title="Full meetup", capacity=1)
-    services.register(make_user(), full, accepted_terms=False)
+    services.register(UserFactory(), full, accepted_terms=False)
     services.register(user, upcoming, accepted_terms=False)
     waiting = services.register(user, full, accepted_terms=False)
     past = make_event(title="Old meetup")
@@ -290,7 +289,7 @@ def test_my_tickets_lists_upcoming_waiting_and_past(client, make_event):
 
 
 def test_my_tickets_is_on_my_page(client, make_event):
-    user = make_user()
+    user = UserFactory()
     event = make_event(title="Dashboard meetup")
     services.register(user, event, accepted_terms=False)
     client.force_login(user)
@@ -314,7 +313,7 @@ def _count_queries(client, url) -> int:
 
 @pytest.mark.parametrize("url_name", ["events:my_tickets", "community:dashboard"])
 def test_my_tickets_query_count_does_not_grow_with_tickets(client, make_event, url_name):
-    user = make_user()
+    user = UserFactory()
     client.force_login(user)
     events = [make_event() for _ in range(30)]
     for event in events[:3]:
@@ -328,7 +327,7 @@ def test_my_tickets_query_count_does_not_grow_with_tickets(client, make_event, u
 
 
 def test_a_reused_cancel_form_says_it_is_already_cancelled(client, make_event):
-    user = make_user()
+    user = UserFactory()
     ticket = services.register(user, make_event(), accepted_terms=False)
     client.force_login(user)
     client.post(reverse("events:cancel", kwargs={"pk": ticket.pk}), follow=True)
@@ -342,7 +341,7 @@ def test_a_reused_cancel_form_says_it_is_already_cancelled(client, make_event):
 
 def test_my_tickets_in_english_links_the_english_page(client, english_event):
     danish, english = english_event()
-    user = make_user(language="en")
+    user = UserFactory(language="en")
     services.register(user, danish, accepted_terms=False)
     client.force_login(user)
 

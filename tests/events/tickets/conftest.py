@@ -56,14 +56,6 @@ def english_event(event, event_index) -> EventPage:
     return publish_translation(event, english, title="Meetup on language models", slug="meetup")
 
 
-def make_user(email: str = "ada@example.com", language: str = "da", first_name: str = "Ada"):
-    from community.models import User
-
-    return User.objects.create_user(
-        email=email, password="a-long-passphrase", is_verified=True, language=language, first_name=first_name
-    )
-
-
 def make_registration(event: EventPage, user, status: str = "confirmed"):
     from events.models import Registration
 

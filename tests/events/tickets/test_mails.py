@@ -7,11 +7,12 @@ from email import message_from_bytes
 import pytest
 from django.core import mail
 
+from community.factories import UserFactory
 from events.models import Registration
 from home.mail import render_mail
 from home.models import OutboxMail
 from home.tasks import send_outbox_mail
-from tests.events.tickets.conftest import make_registration, make_user
+from tests.events.tickets.conftest import make_registration
 from tests.events.tickets.test_calendar import vevents
 
 
@@ -41,7 +42,7 @@ def parts(message) -> dict:
 
 @pytest.fixture
 def ticket(event):
-    return make_registration(event, make_user(language="da"))
+    return make_registration(event, UserFactory(language="da"))
 
 
 def test_danish_ticket_mail_is_in_danish_with_danish_date_and_copenhagen_time(ticket):
@@ -60,7 +61,7 @@ def test_danish_ticket_mail_is_in_danish_with_danish_date_and_copenhagen_time(ti
 
 
 def test_english_ticket_mail_shows_the_english_page_and_english_date(english_event, event):
-    registration = make_registration(event, make_user(language="en"))
+    registration = make_registration(event, UserFactory(language="en"))
     message = render_mail(outbox_row(registration, "ticket"))
     found = parts(message)
     assert found["headers"]["Content-Language"] == "en"
@@ -89,7 +90,7 @@ def test_ticket_mail_carries_the_qr_inline_and_as_png_and_the_event_as_ics(ticke
 
 
 def test_promoted_ticket_mail_says_the_seat_came_from_the_waiting_list(event):
-    registration = make_registration(event, make_user(language="en"))
+    registration = make_registration(event, UserFactory(language="en"))
     found = parts(render_mail(outbox_row(registration, "ticket", promoted=True)))
     assert "waiting list and now have a ticket" in found["text"]
     assert "A seat is free for you" in found["headers"]["Subject"]
@@ -104,7 +105,7 @@ def test_promoted_ticket_mail_says_the_seat_came_from_the_waiting_list(event):
     ],
 )
 def test_other_event_mails_name_the_event_and_have_no_attachments(event, name, status, says):
-    registration = make_registration(event, make_user(language="en"), status=status)
+    registration = make_registration(event, UserFactory(language="en"), status=status)
     message = render_mail(outbox_row(registration, name))
     found = parts(message)
     assert "Meetup om sprogmodeller" in message.subject  # no English page: the Danish title

@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from community.factories import UserFactory
 from events.tasks import send_event_reminders
 from home.models import OutboxMail
-from tests.events.tickets.conftest import make_event, make_registration, make_user
+from tests.events.tickets.conftest import make_event, make_registration
 
 
 def starting_in(index, hours: float, slug: str):
@@ -27,8 +28,8 @@ def reminders():
 def test_ticket_holders_of_tomorrows_event_get_one_reminder_in_their_language(
     tomorrow, django_capture_on_commit_callbacks
 ):
-    ticket_da = make_registration(tomorrow, make_user("ada@example.com", "da"))
-    ticket_en = make_registration(tomorrow, make_user("bo@example.com", "en"))
+    ticket_da = make_registration(tomorrow, UserFactory(email="ada@example.com", language="da"))
+    ticket_en = make_registration(tomorrow, UserFactory(email="bo@example.com", language="en"))
 
     with django_capture_on_commit_callbacks():
         assert send_event_reminders() == 2
@@ -44,23 +45,23 @@ def test_ticket_holders_of_tomorrows_event_get_one_reminder_in_their_language(
 
 
 def test_waiting_cancelled_and_other_days_get_no_reminder(event_index, tomorrow):
-    make_registration(tomorrow, make_user("wait@example.com"), status="waiting")
-    make_registration(tomorrow, make_user("gone@example.com"), status="cancelled")
-    make_registration(starting_in(event_index, 3, "today"), make_user("today@example.com"))
-    make_registration(starting_in(event_index, 24 * 7, "next-week"), make_user("later@example.com"))
+    make_registration(tomorrow, UserFactory(email="wait@example.com"), status="waiting")
+    make_registration(tomorrow, UserFactory(email="gone@example.com"), status="cancelled")
+    make_registration(starting_in(event_index, 3, "today"), UserFactory(email="today@example.com"))
+    make_registration(starting_in(event_index, 24 * 7, "next-week"), UserFactory(email="later@example.com"))
 
     assert send_event_reminders() == 0
     assert not reminders().exists()
 
 
 def test_a_draft_event_gets_no_reminder(tomorrow):
-    make_registration(tomorrow, make_user())
+    make_registration(tomorrow, UserFactory())
     tomorrow.unpublish()
     assert send_event_reminders() == 0
 
 
 def test_a_ticket_already_reminded_is_not_reminded_again(tomorrow):
-    ticket = make_registration(tomorrow, make_user())
+    ticket = make_registration(tomorrow, UserFactory())
     ticket.reminder_mailed_at = timezone.now() - timedelta(hours=1)
     ticket.save(update_fields=["reminder_mailed_at"])
     assert send_event_reminders() == 0

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from community.factories import UserFactory
 from events.models import EventPage, EventSeries, Registration
 from events.series import create_series_events
-from tests.events.tickets.conftest import make_registration, make_user
+from tests.events.tickets.conftest import make_registration
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
@@ -73,7 +74,7 @@ def test_drafts_unless_publish_and_each_page_has_its_own_capacity_and_registrati
     live = create_series_events(make_series(event_index, title="Live meetup", number_of_dates=2, publish=True))
     assert [p.live for p in live] == [True, True]
     first, second = live
-    make_registration(first, make_user())
+    make_registration(first, UserFactory())
     first.event.capacity = 5
     first.event.save()
     second.refresh_from_db()
