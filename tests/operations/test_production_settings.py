@@ -19,7 +19,14 @@ def check_deploy(**env) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "TRUSTED_PROXY_COUNT", "DJANGO_SETTINGS_MODULE", "SENTRY_DSN"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "TRUSTED_PROXY_COUNT",
+            "DJANGO_SETTINGS_MODULE",
+            "SENTRY_DSN",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment |= {"ALLOWED_HOSTS": "ddsc.example", **env}
     return subprocess.run(  # noqa: S603 - our own manage.py with our own arguments
