@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Imported here: these modules import models, which are not loaded before ready().
-        from events.tickets import (
+        from events.mails import (
             EVENT_MAILS,
             TICKET_MAIL,
             mark_ticket_mailed,

@@ -24,8 +24,8 @@ from community.permissions import is_active_member
 from events import qr, services
 from events.listing import pages_in_language
 from events.models import EventPage, Registration
+from events.my_tickets import tickets_for
 from events.services import RegistrationError
-from events.tickets_list import tickets_for
 
 # Tokens are URL-safe base64 (secrets.token_urlsafe); anything else is not a ticket, and must not reach the
 # database (PostgreSQL refuses a NUL character with an error, not an empty result).

@@ -2,7 +2,7 @@
 
 from django import template
 
-from events.tickets_list import tickets_for
+from events.my_tickets import tickets_for
 
 register = template.Library()
 

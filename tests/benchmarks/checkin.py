@@ -83,7 +83,7 @@ def prepare() -> None:
     Registration.objects.bulk_create(
         [
             Registration(
-                event=event, user=user, status=Registration.Status.CONFIRMED, token=token,
+                event=event.event, user=user, status=Registration.Status.CONFIRMED, token=token,
                 short_code=short_code_for(token), confirmed_at=now, accepted_terms=True,
             )
             for user, token in zip(holders, tokens, strict=True)
@@ -95,7 +95,7 @@ def prepare() -> None:
     client.force_login(volunteer)
     session = client.cookies[settings.SESSION_COOKIE_NAME]
     with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("events:checkin_scan", kwargs={"page_id": event.pk})
+        path = reverse("events:checkin_scan", kwargs={"event_id": event.event_id})
     tokens_file = Path(settings.BENCH_DIR) / "checkin-tokens.txt"
     tokens_file.write_text("\n".join(tokens))
     print(
@@ -106,7 +106,7 @@ def prepare() -> None:
                 "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
                 "csrf": get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS),
                 "tokens_file": str(tokens_file),
-                "event": event.pk,
+                "event": event.event_id,
             }
         )
     )

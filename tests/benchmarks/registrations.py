@@ -62,9 +62,9 @@ def report() -> None:
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         done = sum(pool.map(one, users))
     elapsed = time.perf_counter() - began
-    tickets = Registration.objects.filter(event=event, status="confirmed").count()
-    waiting = Registration.objects.filter(event=event, status="waiting").count()
+    tickets = Registration.objects.filter(event=event.event, status="confirmed").count()
+    waiting = Registration.objects.filter(event=event.event, status="waiting").count()
     print(
         f"registration throughput: {done / elapsed:.0f} registrations/s ({done} of {PEOPLE} in {elapsed:.1f} s,"
-        f" {THREADS} threads; {tickets} tickets for {event.capacity} seats, {waiting} waiting)"
+        f" {THREADS} threads; {tickets} tickets for {event.event.capacity} seats, {waiting} waiting)"
     )

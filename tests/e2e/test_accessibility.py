@@ -60,7 +60,7 @@ def test_event_registration_box_and_scanner_have_no_violations(live_server, brow
         tab.goto(live_server.url + site["event"][LANGUAGES.index(language)].url)
         expect(tab.locator("form button[type=submit]").first).to_be_visible()
         assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/events/{event.pk}/checkin/")
+        tab.goto(f"{live_server.url}/{language}/events/{event.event_id}/checkin/")
         expect(tab.get_by_role("heading", level=1)).to_be_visible()
         assert_accessible(tab)
     finally:

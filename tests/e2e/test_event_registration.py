@@ -47,7 +47,7 @@ def test_register_in_english_and_the_danish_page_shows_one_seat_fewer(live_serve
 
     tab.get_by_role("button", name="Register").click()
     expect(tab.locator("body")).not_to_contain_text("Server Error")
-    assert Registration.objects.filter(user=user, event=event, status="confirmed").count() == 1
+    assert Registration.objects.filter(user=user, event=event.event, status="confirmed").count() == 1
 
     tab.goto(f"{live_server.url}/en/events/tickets/")
     expect(tab.locator("main")).to_contain_text("Monthly meetup")

@@ -60,6 +60,6 @@ def open_scanner(context, user, event, live_server):
     log_in(context, user, live_server)
     tab = context.new_page()
     tab.set_default_timeout(TIMEOUT_MS)
-    tab.goto(f"{live_server.url}/da/events/{event.pk}/checkin/")
+    tab.goto(f"{live_server.url}/da/events/{event.event_id}/checkin/")
     expect(tab.get_by_role("heading", level=1)).to_have_text(event.title)
     return tab

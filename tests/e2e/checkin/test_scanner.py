@@ -120,7 +120,7 @@ def test_codes_typed_offline_wait_in_the_queue_and_are_checked_in_once_back_onli
     code_field.fill(registration.display_code.lower())
     tab.locator("[data-code-form] button[type=submit]").click()
     expect(queue_count).to_have_text("2")
-    queued = tab.evaluate(f"JSON.parse(localStorage.getItem('ddsc.checkin.queue.{event.pk}'))")
+    queued = tab.evaluate(f"JSON.parse(localStorage.getItem('ddsc.checkin.queue.{event.event_id}'))")
     assert [scan["source"] for scan in queued] == ["code", "code"]
     assert len({scan["client_id"] for scan in queued}) == 2
     assert all(scan["scanned_at"] for scan in queued)
@@ -133,7 +133,7 @@ def test_codes_typed_offline_wait_in_the_queue_and_are_checked_in_once_back_onli
     expect(tab.locator("[data-sent-list] li[data-state=checked_in][data-duplicate=false]")).to_have_count(1)
     expect(tab.locator("[data-sent-list] li[data-state=already][data-duplicate=true]")).to_have_count(1)
     expect(tab.locator("[data-count=checked_in]")).to_have_text("1")
-    assert tab.evaluate(f"localStorage.getItem('ddsc.checkin.queue.{event.pk}')") is None
+    assert tab.evaluate(f"localStorage.getItem('ddsc.checkin.queue.{event.event_id}')") is None
 
     registration.refresh_from_db()
     assert registration.checked_in_at is not None
