@@ -16,3 +16,13 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Without a DeepL key, "Machine translate" gives a draft marked as such, so the flow can be tried offline.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("DEEPL_API_KEY"), development=True)
+# Without a mail server, mail is printed readably: the text part (with its links) and the attachments' names.
+if not EMAIL_URL:  # noqa: F405
+    EMAIL_BACKEND = "home.console_mail.EmailBackend"
+# Without Redis the rate limits count in files rather than in the server's memory, so `manage.py clear_throttle`
+# (another process) reaches them.
+if not REDIS_URL:  # noqa: F405
+    CACHES["ratelimit"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / ".dev-cache" / "ratelimit",  # noqa: F405
+    }

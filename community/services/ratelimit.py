@@ -15,6 +15,7 @@ When the store (Redis) is down, each limit does what its `if_store_down` says (t
 people can still log in, register and reset passwords; "closed" refuses every attempt until the store is back.
 """
 
+import fnmatch
 import hashlib
 import math
 import threading
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 from django.utils import timezone
@@ -107,7 +109,6 @@ class LocalWindows:
 
     def __init__(self):
         self._hits: OrderedDict[str, list[float]] = OrderedDict()
-        self._members: dict[str, dict[str, float]] = {}
         self._lock = threading.Lock()
 
     def look(self, key: str, now: float, window: int) -> Window:
@@ -133,21 +134,73 @@ class LocalWindows:
             recent = sum(1 for t in hits if t > now - limit.slow_interval) + 1 if limit.slow_interval else 0
             wait = _reserved_wait(limit, window, recent, hits[-1] if hits else 0, now)
             self._hits[key] = hits if wait else [*hits, now]
-            members = {m: t for m, t in self._members.get(key, {}).items() if t > now - limit.window_seconds}
-            if not wait:
-                members[member] = now
-            self._members[key] = members
             while len(self._hits) > self.MAX_KEYS:
-                dropped, _ = self._hits.popitem(last=False)
-                self._members.pop(dropped, None)
+                self._hits.popitem(last=False)
         return wait
 
     def release(self, key: str, member: str) -> None:
+        when = float(member.split("/", 1)[0])  # the member names the hit's time (see reserve())
         with self._lock:
-            when = self._members.get(key, {}).pop(member, None)
             hits = self._hits.get(key)
-            if when is not None and hits and when in hits:
+            if hits and when in hits:
                 hits.remove(when)
+
+    def delete_matching(self, pattern: str) -> int:
+        with self._lock:
+            keys = [key for key in self._hits if fnmatch.fnmatchcase(key, pattern)]
+            for key in keys:
+                del self._hits[key]
+        return len(keys)
+
+
+class CacheWindows(LocalWindows):
+    """Hit times kept in a Django cache that other processes share without Redis (the development settings' file
+    cache), so `manage.py clear_throttle` reaches the counts of a running server. One entry holds every key's
+    hits; fine for one developer, not made for production traffic (production counts in Redis)."""
+
+    def __init__(self, cache):
+        super().__init__()
+        self.cache = cache
+
+    def _load(self) -> None:
+        self._hits = OrderedDict(self.cache.get(f"{KEY_PREFIX}-hits") or {})
+
+    def _save(self) -> None:
+        self.cache.set(f"{KEY_PREFIX}-hits", dict(self._hits), timeout=None)
+
+    def look(self, key: str, now: float, window: int) -> Window:
+        with _cache_lock:
+            self._load()
+            return super().look(key, now, window)
+
+    def reserve(self, key: str, now: float, limit: "Limit", member: str) -> int:
+        with _cache_lock:
+            self._load()
+            wait = super().reserve(key, now, limit, member)
+            self._save()
+        return wait
+
+    def release(self, key: str, member: str) -> None:
+        with _cache_lock:
+            self._load()
+            super().release(key, member)
+            self._save()
+
+    def delete(self, keys: list[str]) -> None:
+        with _cache_lock:
+            self._load()
+            super().delete(keys)
+            self._save()
+
+    def delete_matching(self, pattern: str) -> int:
+        with _cache_lock:
+            self._load()
+            deleted = super().delete_matching(pattern)
+            self._save()
+        return deleted
+
+
+_cache_lock = threading.Lock()
 
 
 class RedisWindows:
@@ -200,6 +253,15 @@ class RedisWindows:
     def release(self, key: str, member: str) -> None:
         self._run(lambda client, make_key: client.zrem(make_key(key), member))
 
+    def delete_matching(self, pattern: str) -> int:
+        def command(client, make_key):
+            keys = list(client.scan_iter(match=make_key(pattern), count=1000))
+            if keys:
+                client.delete(*keys)
+            return len(keys)
+
+        return self._run(command)
+
 
 # Where "local" limits count while the store is down, and the store itself when the cache is not Redis.
 _local = LocalWindows()
@@ -211,7 +273,11 @@ def store():
 
 
 def _windows(cache) -> LocalWindows | RedisWindows:
-    return RedisWindows(cache) if isinstance(cache, RedisCache) else _local
+    if isinstance(cache, RedisCache):
+        return RedisWindows(cache)
+    if isinstance(cache, FileBasedCache):
+        return CacheWindows(cache)
+    return _local
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -238,10 +304,17 @@ def normalise_email(email: str | None) -> str:
     return (email or "").strip().lower()
 
 
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
 def _key(action: str, limit: Limit, value: str) -> str:
-    # Hashed: an e-mail address never sits in the store in clear, and any value makes a valid key.
-    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-    return f"{KEY_PREFIX}:{action}:{limit.scope}:{digest}"
+    # Hashed: an e-mail address never sits in the store in clear, and any value makes a valid key. A pair's two
+    # parts are hashed apart, so `clear` can find every pair of one account or of one address.
+    if limit.scope == "pair":
+        email, _, ip = value.partition("\n")
+        return f"{KEY_PREFIX}:{action}:pair:{_digest(email)}:{_digest(ip)}"
+    return f"{KEY_PREFIX}:{action}:{limit.scope}:{_digest(value)}"
 
 
 def _scoped(action: str, ip: str, email: str | None):
@@ -293,7 +366,7 @@ def reserve(action: str, *, ip: str, email: str | None = None) -> Reservation:
     cannot all pass a check made before any of them was counted. Raises Throttled (counting nothing) if a limit
     is used up."""
     now = _now()
-    member = f"{now:.6f}:{uuid.uuid4().hex[:12]}"
+    member = f"{now!r}/{uuid.uuid4().hex[:12]}"  # the hit's time, exactly, and what makes it unique
     held: list[tuple[object, str, str]] = []
     wait = 0
     for limit, value in _scoped(action, ip, email):
@@ -339,6 +412,12 @@ def is_limited(action: str, *, ip: str, email: str | None = None) -> bool:
     return retry_after(action, ip=ip, email=email) > 0
 
 
+def record(action: str, *, ip: str, email: str | None = None) -> None:
+    """Count one hit against each of the action's limits that is not used up yet."""
+    with suppress(Throttled):
+        reserve(action, ip=ip, email=email)
+
+
 def attempt(action: str, *, ip: str, email: str | None = None) -> bool:
     """Count an attempt and say whether it may go ahead (False: a limit was already used up)."""
     try:
@@ -366,3 +445,34 @@ def password_attempt(action: str, *, ip: str, account: str, check: Callable[[], 
         reset(action, email=account, ip=ip)
         return True
     return False
+
+
+def _forget(patterns: list[str]) -> int:
+    deleted = sum(_local.delete_matching(pattern) for pattern in patterns)
+    with suppress(CacheUnavailable):  # down: the hits age out with their window
+        windows = _windows(store())
+        if windows is not _local:
+            deleted += sum(windows.delete_matching(pattern) for pattern in patterns)
+    return deleted
+
+
+def clear(*, email: str | None = None, ip: str | None = None) -> None:
+    """Forget every action's hits for this e-mail address and/or client address (the account from any address,
+    the address with any account), so a person locked out can try again now (`manage.py clear_throttle`)."""
+    email, ip = normalise_email(email), (ip or "").strip()
+    patterns = []
+    for action in LIMITS:
+        if email:
+            patterns += [
+                f"{KEY_PREFIX}:{action}:email:{_digest(email)}",
+                f"{KEY_PREFIX}:{action}:pair:{_digest(email)}:*",
+            ]
+        if ip:
+            patterns += [f"{KEY_PREFIX}:{action}:ip:{_digest(ip)}", f"{KEY_PREFIX}:{action}:pair:*:{_digest(ip)}"]
+    _forget(patterns)
+
+
+def clear_all() -> int:
+    """Forget every rate-limit count (only the rate limits' keys: the page cache may share the database); returns
+    how many counters were dropped."""
+    return _forget([f"{KEY_PREFIX}:*"])

@@ -3,7 +3,9 @@
 import os
 
 import pytest
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.management import call_command
 from django.test import Client, override_settings
 
 from community.services import ratelimit
@@ -33,6 +35,19 @@ def test_failures_counted_by_one_worker_limit_another(make_user, monkeypatch):
 
         assert ratelimit.is_limited("login", ip="10.9.0.1", email="ada@example.com")
         assert log_in(Client(REMOTE_ADDR="10.9.0.1"), "ada@example.com").status_code == 429
+
+
+def test_clear_throttle_all_deletes_the_rate_limits_in_redis_and_nothing_else():
+    with override_settings(CACHES=redis_cache_settings()):
+        caches["default"].set("a-cached-page", "kept", 60)
+        for _ in range(10):
+            ratelimit.record("register", ip="10.9.1.1")
+        assert ratelimit.is_limited("register", ip="10.9.1.1")
+
+        call_command("clear_throttle", "--all")
+
+        assert not ratelimit.is_limited("register", ip="10.9.1.1")
+        assert caches["default"].get("a-cached-page") == "kept"
 
 
 def test_on_redis_the_window_slides_and_a_burst_across_a_boundary_gets_no_second_budget(make_user):
