@@ -120,17 +120,30 @@ class LocalWindows:
                 self._hits.pop(key, None)
         return Window(len(hits), hits[0] if hits else 0, hits[-1] if hits else 0)
 
-    def add(self, key: str, now: float, window: int, keep: int) -> None:
-        with self._lock:
-            hits = [t for t in self._hits.pop(key, ()) if t > now - window]
-            self._hits[key] = [*hits, now][-keep:]
-            while len(self._hits) > self.MAX_KEYS:
-                self._hits.popitem(last=False)
-
     def delete(self, keys: list[str]) -> None:
         with self._lock:
             for key in keys:
                 self._hits.pop(key, None)
+
+    def reserve(self, key: str, now: float, limit: "Limit", member: str) -> int:
+        """Count a hit and say, in the same step, whether it was within the limit (0) or how long to wait (the
+        hit is then taken back). Concurrent requests cannot all slip in under the budget."""
+        with self._lock:
+            hits = [t for t in self._hits.pop(key, ()) if t > now - limit.window_seconds]
+            window = Window(len(hits) + 1, hits[0] if hits else now, now)
+            recent = sum(1 for t in hits if t > now - limit.slow_interval) + 1 if limit.slow_interval else 0
+            wait = _reserved_wait(limit, window, recent, hits[-1] if hits else 0, now)
+            self._hits[key] = hits if wait else [*hits, now]
+            while len(self._hits) > self.MAX_KEYS:
+                self._hits.popitem(last=False)
+        return wait
+
+    def release(self, key: str, member: str) -> None:
+        when = float(member.split("/", 1)[0])  # the member names the hit's time (see reserve())
+        with self._lock:
+            hits = self._hits.get(key)
+            if hits and when in hits:
+                hits.remove(when)
 
     def delete_matching(self, pattern: str) -> int:
         with self._lock:
@@ -160,10 +173,17 @@ class CacheWindows(LocalWindows):
             self._load()
             return super().look(key, now, window)
 
-    def add(self, key: str, now: float, window: int, keep: int) -> None:
+    def reserve(self, key: str, now: float, limit: "Limit", member: str) -> int:
         with _cache_lock:
             self._load()
-            super().add(key, now, window, keep)
+            wait = super().reserve(key, now, limit, member)
+            self._save()
+        return wait
+
+    def release(self, key: str, member: str) -> None:
+        with _cache_lock:
+            self._load()
+            super().release(key, member)
             self._save()
 
     def delete(self, keys: list[str]) -> None:
@@ -207,19 +227,31 @@ class RedisWindows:
 
         return self._run(command)
 
-    def add(self, key: str, now: float, window: int, keep: int) -> None:
-        def command(client, make_key):
-            name = make_key(key)
-            pipe = client.pipeline()
-            pipe.zadd(name, {f"{now:.6f}:{uuid.uuid4().hex[:8]}": now})
-            pipe.zremrangebyrank(name, 0, -(keep + 1))  # only the newest `keep` hits matter
-            pipe.expire(name, window + 1)
-            pipe.execute()
-
-        self._run(command)
-
     def delete(self, keys: list[str]) -> None:
         self._run(lambda client, make_key: client.delete(*[make_key(key) for key in keys]) if keys else None)
+
+    def reserve(self, key: str, now: float, limit: "Limit", member: str) -> int:
+        def command(client, make_key):
+            name = make_key(key)
+            pipe = client.pipeline(transaction=True)  # MULTI/EXEC: the count includes every hit added before it
+            pipe.zremrangebyscore(name, "-inf", now - limit.window_seconds)
+            pipe.zadd(name, {member: now})
+            pipe.zcard(name)
+            pipe.zrange(name, 0, 0, withscores=True)
+            pipe.zcount(name, f"({now - limit.slow_interval}" if limit.slow_interval else "+inf", "+inf")
+            pipe.zrevrange(name, 1, 1, withscores=True)  # the newest hit before this one
+            pipe.expire(name, limit.window_seconds + 1)
+            _, _, count, oldest, recent, previous = pipe.execute()[:6]
+            window = Window(count, oldest[0][1] if oldest else now, now)
+            wait = _reserved_wait(limit, window, recent, previous[0][1] if previous else 0, now)
+            if wait:
+                client.zrem(name, member)
+            return wait
+
+        return self._run(command)
+
+    def release(self, key: str, member: str) -> None:
+        self._run(lambda client, make_key: client.zrem(make_key(key), member))
 
     def delete_matching(self, pattern: str) -> int:
         def command(client, make_key):
@@ -307,6 +339,57 @@ def _wait(limit: Limit, window: Window, now: float) -> int:
     return max(1, math.ceil(window.oldest + limit.window_seconds - now))
 
 
+def _reserved_wait(limit: Limit, window: Window, recent: int, previous: float, now: float) -> int:
+    """For a hit just counted (included in `window`; `recent`: hits in the last slow_interval, it included;
+    `previous`: the newest hit before it): 0 if it is within the limit, else the seconds until one would be."""
+    if window.count <= limit.max_hits:
+        return 0
+    if limit.slow_interval:
+        return 0 if recent <= 1 else max(1, math.ceil(previous + limit.slow_interval - now))
+    return max(1, math.ceil(window.oldest + limit.window_seconds - now))
+
+
+@dataclass
+class Reservation:
+    """Hits counted for one attempt, to be taken back if the attempt turns out not to count (a right password)."""
+
+    held: list[tuple[object, str, str]]  # (windows, key, member)
+
+    def release(self) -> None:
+        for windows, key, member in self.held:
+            with suppress(CacheUnavailable):
+                windows.release(key, member)
+
+
+def reserve(action: str, *, ip: str, email: str | None = None) -> Reservation:
+    """Count an attempt against each of the action's limits in one step per limit, so that concurrent attempts
+    cannot all pass a check made before any of them was counted. Raises Throttled (counting nothing) if a limit
+    is used up."""
+    now = _now()
+    member = f"{now!r}/{uuid.uuid4().hex[:12]}"  # the hit's time, exactly, and what makes it unique
+    held: list[tuple[object, str, str]] = []
+    wait = 0
+    for limit, value in _scoped(action, ip, email):
+        key = _key(action, limit, value)
+        try:
+            windows = _windows(store())
+            limit_wait = windows.reserve(key, now, limit, member)
+        except CacheUnavailable:
+            if limit.if_store_down == CLOSED:
+                limit_wait = limit.window_seconds
+            else:
+                windows = _local
+                limit_wait = windows.reserve(key, now, limit, member)
+        if limit_wait:
+            wait = max(wait, limit_wait)
+        else:
+            held.append((windows, key, member))
+    if wait:
+        Reservation(held).release()
+        raise Throttled(action, wait)
+    return Reservation(held)
+
+
 def retry_after(action: str, *, ip: str, email: str | None = None) -> int:
     """Seconds until every one of the action's limits lets an attempt through (0: now)."""
     now = _now()
@@ -330,22 +413,17 @@ def is_limited(action: str, *, ip: str, email: str | None = None) -> bool:
 
 
 def record(action: str, *, ip: str, email: str | None = None) -> None:
-    """Count one hit against each of the action's limits."""
-    now = _now()
-    for limit, value in _scoped(action, ip, email):
-        key = _key(action, limit, value)
-        try:
-            _windows(store()).add(key, now, limit.window_seconds, keep=limit.max_hits)
-        except CacheUnavailable:
-            if limit.if_store_down == LOCAL:
-                _local.add(key, now, limit.window_seconds, keep=limit.max_hits)
+    """Count one hit against each of the action's limits that is not used up yet."""
+    with suppress(Throttled):
+        reserve(action, ip=ip, email=email)
 
 
 def attempt(action: str, *, ip: str, email: str | None = None) -> bool:
     """Count an attempt and say whether it may go ahead (False: a limit was already used up)."""
-    if is_limited(action, ip=ip, email=email):
+    try:
+        reserve(action, ip=ip, email=email)
+    except Throttled:
         return False
-    record(action, ip=ip, email=email)
     return True
 
 
@@ -361,13 +439,11 @@ def reset(action: str, *, email: str, ip: str = "") -> None:
 def password_attempt(action: str, *, ip: str, account: str, check: Callable[[], bool]) -> bool:
     """Check a password (or one-time code) under the action's limits: refused outright (`Throttled`, nothing
     checked) while a limit is used up; a failure is counted, a success clears this address's failures."""
-    wait = retry_after(action, ip=ip, email=account)
-    if wait:
-        raise Throttled(action, wait)
+    reservation = reserve(action, ip=ip, email=account)
     if check():
+        reservation.release()
         reset(action, email=account, ip=ip)
         return True
-    record(action, ip=ip, email=account)
     return False
 
 

@@ -10,6 +10,7 @@ that says the e-mail address was confirmed.
 """
 
 import base64
+import re
 from io import BytesIO
 
 import django_otp
@@ -94,7 +95,10 @@ def qr_code_svg(device: TOTPDevice) -> str:
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = BytesIO()
     image.save(buffer)
-    return buffer.getvalue().decode()
+    svg = buffer.getvalue().decode()
+    # Without the XML declaration and the fixed size in millimetres, it fills its box in the page.
+    svg = svg[svg.index("<svg") :]
+    return re.sub(r'<svg width="[^"]+" height="[^"]+"', "<svg", svg, count=1)
 
 
 def _checked(request: HttpRequest, user: User, check) -> bool:

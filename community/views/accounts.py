@@ -152,14 +152,14 @@ def page_password(request: HttpRequest, page_view_restriction_id: int, page_id: 
     """Wagtail's form for a password-protected page, limited per restriction and address like a log in."""
     if request.method != "POST":
         return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
-    ip = ratelimit.client_ip(request)
     restriction = f"page-restriction:{page_view_restriction_id}"
-    wait = ratelimit.retry_after("page_password", ip=ip, email=restriction)
-    if wait:
-        return throttled_response(request, wait)
+    try:
+        attempt = ratelimit.reserve("page_password", ip=ratelimit.client_ip(request), email=restriction)
+    except ratelimit.Throttled as throttled:
+        return throttled_response(request, throttled.retry_after)
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
-    if response.status_code == 200:  # the form again: the password was wrong (a right one redirects)
-        ratelimit.record("page_password", ip=ip, email=restriction)
+    if response.status_code != 200:  # the right password redirects; only the form again is a failure
+        attempt.release()
     return response
 
 

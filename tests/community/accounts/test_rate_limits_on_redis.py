@@ -73,3 +73,18 @@ def test_on_redis_the_window_slides_and_a_burst_across_a_boundary_gets_no_second
 
         clock.shift(15 * 60 - 3)  # the first four are older than 15 minutes now
         assert log_in(client, "ada@example.com").status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_thirty_wrong_passwords_at_the_same_moment_get_five_checks(make_user):
+    from tests.integration.threads import at_once
+
+    make_user()
+
+    def wrong_password():
+        return log_in(Client(REMOTE_ADDR="10.9.0.4"), "ada@example.com", "wrong-password").status_code
+
+    with override_settings(CACHES=redis_cache_settings()):
+        outcomes = at_once([wrong_password] * 30)
+
+    assert sorted(outcomes) == [200] * 5 + [429] * 25
