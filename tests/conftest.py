@@ -33,3 +33,16 @@ def pytest_runtest_setup(item):
         if IN_CI:
             pytest.fail(f"CI must run this test but it {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache on (the suite runs with it off, cms/settings/test.py), empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_LIVE_SECONDS = 5
+    settings.PAGE_CACHE_CDN_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
