@@ -62,3 +62,16 @@ def _repeatable_factories():
     import factory.random
 
     factory.random.reseed_random("ddsc-tests")
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache on (the suite runs with it off, cms/settings/test.py), empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_LIVE_SECONDS = 5
+    settings.PAGE_CACHE_CDN_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()

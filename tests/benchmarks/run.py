@@ -216,7 +216,7 @@ def print_pages_table(rounds: dict, query_counts: dict) -> None:
             ratio = median_ratio(measurements, rounds[label][TRIVIAL[1]])
             goal = GOALS.get(name, (None, None))[index]
             if goal is not None and not ratio >= goal:
-                unmet.append(f"{name} {label} ({ratio:.3f} < {goal})")
+                unmet.append(f"{name} {label} ({ratio:.4f} < {goal})")
             goal_cell = f"{goal:>6}" if goal is not None else f"{'':>6}"
             cells.append(
                 f"{median.requests_per_second:>7.0f} {median.percentile(0.5):>6.1f} {median.percentile(0.95):>6.1f}"

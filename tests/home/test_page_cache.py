@@ -14,16 +14,7 @@ from home.factories import NewsPageFactory, StandardPageFactory
 from home.models import FooterText, NewsPage, SiteSettings
 from home.page_cache import HIT_HEADER
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.PAGE_CACHE_CDN_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def get(client, url: str, **extra):

@@ -5,23 +5,13 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.utils import timezone
 
 from community.factories import UserFactory
 from home.page_cache import HIT_HEADER
 from tests.events.pages.conftest import add_event, register
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.PAGE_CACHE_LIVE_SECONDS = 5
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def _read(client, url: str) -> tuple[str, bool]:
