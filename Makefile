@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate messages translations demo test lint format check bench clean
+.PHONY: help install install-dev run migrate messages translations demo test lint audit format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,11 +48,15 @@ test: install-dev ## Run the whole test suite (integration and browser tests nee
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py compile_translations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install-dev ## ruff lint and format check, Django checks, missing migrations
+lint: install-dev ## ruff lint and format check, bandit (medium and high findings fail), Django checks, missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -c pyproject.toml -r . --severity-level medium --quiet
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+audit: install-dev ## Check the pinned packages against known vulnerabilities (pip-audit; needs the network, not in CI)
+	$(VENV)/bin/pip-audit --strict -r requirements.txt -r requirements-dev.txt
 
 format: install-dev ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .

@@ -35,6 +35,7 @@ from events.services.checkin import (
 )
 from events.tickets import event_in_language
 from events.views import checkin_page, registration_by_token
+from home.browser_policy import allow_camera
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this
 POLL_SECONDS = 5
@@ -183,6 +184,7 @@ def counts(request: HttpRequest, seat_page: EventPage) -> JsonResponse:
 @require_GET
 @login_required
 @never_cache
+@allow_camera
 def desk(request: HttpRequest, page_id: int) -> HttpResponse:
     """The scanner page for one event."""
     seat_page = _seat_page(page_id)

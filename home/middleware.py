@@ -1,8 +1,13 @@
 """Site-wide request rules that no single view owns."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.middleware import locale as django_locale
+from django.template import loader
 from django.urls import NoReverseMatch, reverse
+
+from home.browser_policy import STANDALONE_ERROR_POLICY, admin_prefixes
 
 # Admin pages a logged-in person without admin access may still open (to log in as someone else).
 ADMIN_PAGES_OPEN_TO_ALL = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_password_reset")
@@ -45,3 +50,28 @@ class LocaleMiddleware(django_locale.LocaleMiddleware):
         if request.path_info.startswith("/api/"):
             return response
         return super().process_response(request, response)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose declared body is larger than any form of ours takes (413), before anything reads it.
+
+    Django caps form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams uploaded files to disk whatever their size;
+    this stops a 2 GB "profile picture" at the door. The admin's limit is higher (its image and document uploads,
+    WAGTAILIMAGES_MAX_UPLOAD_SIZE and WAGTAILDOCS_MAX_UPLOAD_SIZE). A body without a length is read as empty."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        is_admin = request.path_info.startswith(admin_prefixes())
+        limit = settings.ADMIN_MAX_REQUEST_BODY_BYTES if is_admin else settings.MAX_REQUEST_BODY_BYTES
+        if length > limit:
+            response = HttpResponse(loader.get_template("413.html").render(), status=413)
+            response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -11,6 +11,7 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from home.browser_policy import STANDALONE_ERROR_POLICY
 from home.health import DOWN, detailed, site_can_serve
 from home.translations.fallback import page_in_another_language
 
@@ -66,5 +67,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
         # The database is down (or cancelled a runaway query): a friendly "back soon" page, 503 with Retry-After.
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = "30"
-        return response
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    else:
+        response = HttpResponseServerError(loader.get_template("500.html").render())
+    response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
+    return response

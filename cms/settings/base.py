@@ -68,12 +68,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.browser_policy.BrowserPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
+    "home.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every password check of a request goes through the limiter; a used-up limit is answered with 429.
+    "community.middleware.ThrottleMiddleware",
     "home.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -285,8 +289,16 @@ else:
     }
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
+# Uploads are bounded three times: a request declaring a larger body is refused before it is read (413,
+# home.middleware.RequestBodyLimitMiddleware); form fields and non-file bodies are capped by Django; files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file instead of memory. Pictures are checked for
+# their pixel count from the header, before decoding (Pillow's MAX_IMAGE_PIXELS is set from MAX_IMAGE_PIXELS).
+MAX_REQUEST_BODY_BYTES = 6 * 1024 * 1024  # a 5 MB profile picture and its form
+ADMIN_MAX_REQUEST_BODY_BYTES = 12 * 1024 * 1024  # a 10 MB image or document and its form
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MAX_IMAGE_PIXELS = 30_000_000  # a 24-megapixel camera's 6000 x 4000 fits; a 6300 x 6300 bomb does not
 
 # --- Security defaults that hold everywhere --------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -296,6 +308,59 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+
+# --- What browsers may do on our pages (home.browser_policy) ----------------------------------------
+def _origin(url: str) -> str:
+    scheme, _, rest = url.rstrip("/").rpartition("://")
+    return f"{scheme or 'https'}://{rest.split('/', 1)[0]}"
+
+
+# Public files come from this origin when S3 is on: the CDN or MinIO address, else the endpoint, else AWS.
+if not S3_PUBLIC_BUCKET:
+    MEDIA_ORIGINS = []
+elif S3_PUBLIC_URL or S3_ENDPOINT_URL:
+    MEDIA_ORIGINS = [_origin(S3_PUBLIC_URL or S3_ENDPOINT_URL)]
+else:
+    MEDIA_ORIGINS = [
+        f"https://{S3_PUBLIC_BUCKET}.s3.amazonaws.com",
+        f"https://{S3_PUBLIC_BUCKET}.s3.{S3_REGION}.amazonaws.com",
+    ]
+# Sites whose players an editor's "Embedded media" block may show (comma-separated origins).
+CSP_FRAME_ORIGINS = env_list(
+    "CSP_FRAME_ORIGINS", ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+)
+# The public site: our own scripts only (no inline script, no eval), no plugins, not framed by anyone. Images
+# may be data: URIs because Bootstrap's stylesheet draws its form and menu icons with them. Styles allow inline
+# style attributes (a result bar's width), never inline <style> or script.
+CSP_SITE = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", *MEDIA_ORIGINS],
+    "frame-src": CSP_FRAME_ORIGINS,
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin (and Django's) inserts inline scripts and styles (its vendor.js does; measured in
+# tests/e2e/test_browser_policy.py, which needs no 'unsafe-eval') and previews pages in a frame of itself;
+# still nothing from other origins, no plugins, and no framing by other sites.
+CSP_ADMIN = {
+    **CSP_SITE,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "frame-src": ["'self'", *CSP_FRAME_ORIGINS],
+    "frame-ancestors": ["'self'"],
+}
+
 # --- Forms -----------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -304,11 +369,18 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 WAGTAIL_SITE_NAME = "Danish Data Science Community"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Days of daily search counts kept (search.tasks.prune_search_queries deletes older ones every night).
+WAGTAILSEARCH_HITS_MAX_AGE = env_int("WAGTAILSEARCH_HITS_MAX_AGE", 30)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail reads the size from the header and refuses more pixels than this (its default is 128 million).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's "Forgot password?" leads to the site's reset (cms/urls.py).
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Django's own admin at /django-admin/: development only (production.py switches it off for good).
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", DEBUG)
 # A translation starts as a draft and goes through the same moderation as the page it translates, whatever
 # the source's state (wagtail-localize's default would publish the copy at once when the source is live).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

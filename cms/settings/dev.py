@@ -7,6 +7,7 @@ DEBUG = env_bool("DEBUG", True)
 # A fixed key for local development only; production.py refuses to start without its own.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")  # noqa: S105
 ALLOWED_HOSTS = ["*"]
+DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", True)
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -3,14 +3,19 @@
 import io
 import warnings
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
 # Pillow reads the size from the header before decoding; a small file can claim a huge canvas (a decompression
-# bomb), so anything above this many pixels is refused before it is decoded.
-MAX_PIXELS = 40_000_000
+# bomb), so a picture with more pixels than settings.MAX_IMAGE_PIXELS, or with far more pixels than its bytes
+# could describe, is refused before it is decoded. A photo needs a byte for every few pixels; no real picture
+# compresses a thousand pixels into one byte, while a bomb does that and more.
+MAX_PIXELS_PER_BYTE = 1000
+# Below this many pixels any picture decodes in a few milliseconds, however well it compresses.
+ALWAYS_DECODABLE_PIXELS = 1_000_000
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 SIDE = 400
 
@@ -51,12 +56,14 @@ def prepare(upload) -> ContentFile:
                 width, height = probe.size
                 if image_format not in ALLOWED_FORMATS:
                     raise ProfileImageError("wrong_format")
-                if width * height > MAX_PIXELS:
+                if too_many_pixels(width * height, upload.size):
                     raise ProfileImageError("too_many_pixels")
                 probe.verify()
             # verify() leaves the image unusable; open it again to decode it for real.
             upload.seek(0)
             with Image.open(upload) as image:
+                # A JPEG decodes at a fraction of its size, enough for the square (much less work for a big photo).
+                image.draft("RGB", (SIDE * 2, SIDE * 2))
                 image.load()
                 square = _square(image)
         except ProfileImageError:
@@ -68,6 +75,12 @@ def prepare(upload) -> ContentFile:
     output = io.BytesIO()
     square.save(output, format="WEBP", quality=85)
     return ContentFile(output.getvalue(), name="profile.webp")
+
+
+def too_many_pixels(pixels: int, size: int) -> bool:
+    if pixels > settings.MAX_IMAGE_PIXELS:
+        return True
+    return pixels > ALWAYS_DECODABLE_PIXELS and pixels > MAX_PIXELS_PER_BYTE * size
 
 
 def _square(image: Image.Image) -> Image.Image:

@@ -52,7 +52,7 @@ def delete_answers_of(year: SurveyYear) -> None:
     with connection.cursor() as cursor:
         for model in (Answer, Response):
             table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(f"DELETE FROM {table} WHERE year_id = %s", [year.pk])  # noqa: S608 - names from models
+            cursor.execute(f"DELETE FROM {table} WHERE year_id = %s", [year.pk])  # noqa: S608 # nosec B608 - names from models
 
 
 class Question(models.Model):

@@ -32,7 +32,7 @@ def _percentile_cont(source_sql: str, params: Sequence) -> dict[tuple, GroupStat
     fractions = ", ".join(f"{i / n!r}" for i, n in FRACTIONS)
     # Only constants and the caller's SQL (which passes its values as parameters) are put together here.
     sql = (
-        "SELECT g0, g1, g2, COUNT(*), "  # noqa: S608
+        "SELECT g0, g1, g2, COUNT(*), "  # noqa: S608 # nosec B608
         f"percentile_cont(ARRAY[{fractions}]::float8[]) WITHIN GROUP (ORDER BY salary) "
         f"FROM ({source_sql}) AS rows GROUP BY g0, g1, g2"
     )
@@ -46,7 +46,7 @@ def _window_ranks(source_sql: str, params: Sequence) -> dict[tuple, GroupStats]:
     # in SQL as in Python); only those ranks leave the database.
     ranks = ", ".join(f"({i} * (n - 1)) / {m}, ({i} * (n - 1)) / {m} + 1" for i, m in FRACTIONS)
     sql = (
-        "SELECT g0, g1, g2, n, r, salary FROM ("  # noqa: S608
+        "SELECT g0, g1, g2, n, r, salary FROM ("  # noqa: S608 # nosec B608
         " SELECT g0, g1, g2, salary,"
         " ROW_NUMBER() OVER (PARTITION BY g0, g1, g2 ORDER BY salary) - 1 AS r,"
         " COUNT(*) OVER (PARTITION BY g0, g1, g2) AS n"

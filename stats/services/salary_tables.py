@@ -192,12 +192,12 @@ def _cells_sql(year_ids: list[int], by_id: int, then_id: int | None) -> tuple[st
     answers = _table(Answer)
     if then_id is None:
         sql = (
-            f"SELECT a.year_id AS g0, a.choice_id AS g1, 0 AS g2, a.salary AS salary FROM {answers} a "  # noqa: S608
+            f"SELECT a.year_id AS g0, a.choice_id AS g1, 0 AS g2, a.salary AS salary FROM {answers} a "  # noqa: S608 # nosec B608
             f"WHERE a.question_id = %s AND a.year_id IN ({_in(year_ids)})"
         )
         return sql, [by_id, *year_ids]
     sql = (
-        f"SELECT a.year_id AS g0, a.choice_id AS g1, b.choice_id AS g2, a.salary AS salary FROM {answers} a "  # noqa: S608
+        f"SELECT a.year_id AS g0, a.choice_id AS g1, b.choice_id AS g2, a.salary AS salary FROM {answers} a "  # noqa: S608 # nosec B608
         f"JOIN {answers} b ON b.response_id = a.response_id AND b.question_id = %s "
         f"WHERE a.question_id = %s AND a.year_id IN ({_in(year_ids)})"
     )
@@ -209,16 +209,16 @@ def _totals_sql(year_ids: list[int], by_id: int, then_id: int | None, single: bo
     table's own query; a multiple choice puts a person in several groups, so then each response counts once."""
     if single:
         sql, params = _cells_sql(year_ids, by_id, then_id)
-        return f"SELECT g0, 0 AS g1, 0 AS g2, salary FROM ({sql}) AS cells", params  # noqa: S608
+        return f"SELECT g0, 0 AS g1, 0 AS g2, salary FROM ({sql}) AS cells", params  # noqa: S608 # nosec B608
     answers, responses = _table(Answer), _table(Response)
     years = _in(year_ids)
-    answered = f"r.id IN (SELECT a.response_id FROM {answers} a WHERE a.year_id IN ({years}) AND a.question_id = %s)"  # noqa: S608
+    answered = f"r.id IN (SELECT a.response_id FROM {answers} a WHERE a.year_id IN ({years}) AND a.question_id = %s)"  # noqa: S608 # nosec B608
     conditions, params = [answered], [*year_ids, by_id]
     if then_id:
         conditions.append(answered)
         params += [*year_ids, then_id]
     sql = (
-        f"SELECT r.year_id AS g0, 0 AS g1, 0 AS g2, r.salary AS salary FROM {responses} r "  # noqa: S608
+        f"SELECT r.year_id AS g0, 0 AS g1, 0 AS g2, r.salary AS salary FROM {responses} r "  # noqa: S608 # nosec B608
         f"WHERE r.year_id IN ({years}) AND {' AND '.join(conditions)}"
     )
     return sql, [*year_ids, *params]

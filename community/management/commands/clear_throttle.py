@@ -19,8 +19,7 @@ class Command(BaseCommand):
             raise CommandError("Give --all alone, or --email and/or --ip.")
         if all:
             deleted = ratelimit.clear_all()
-            counted = "" if deleted is None else f" ({deleted} counters)"
-            self.stdout.write(self.style.SUCCESS(f"Cleared every rate limit{counted}."))
+            self.stdout.write(self.style.SUCCESS(f"Cleared every rate limit ({deleted} counters)."))
             return
         if not (email or ip):
             raise CommandError("Say whose limits to clear: --email ADDRESS, --ip ADDRESS, or --all.")

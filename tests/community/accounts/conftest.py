@@ -1,14 +1,12 @@
 """Fixtures for the account tests: accounts in a known state, mail delivered on commit, fresh rate-limit counters."""
 
 import re
-import uuid
 
 import pytest
 from django.conf import settings
 from django.core import mail
 
 from community.factories import UserFactory
-from community.services import ratelimit
 from tests.home.tree import ensure_home_page
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - a test account's password
@@ -21,12 +19,6 @@ class AdaFactory(UserFactory):
     first_name = "Ada"
     last_name = "Lovelace"
     password = PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits(monkeypatch):
-    # A key space per test: counters never leak between tests, and nothing is cleared in a shared Redis.
-    monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
 
 
 @pytest.fixture(autouse=True)

@@ -18,12 +18,12 @@ def test_clearing_an_email_lets_that_account_log_in_again_and_no_other():
     AdaFactory(email="grace@example.com")
     lock_out("ada@example.com", "10.1.0.1")
     lock_out("grace@example.com", "10.1.0.2")
-    assert log_in(Client(REMOTE_ADDR="10.1.0.3"), "ada@example.com").status_code == 429
+    assert log_in(Client(REMOTE_ADDR="10.1.0.1"), "ada@example.com").status_code == 429
 
     call_command("clear_throttle", "--email", "ADA@example.com ")
 
-    assert log_in(Client(REMOTE_ADDR="10.1.0.3"), "ada@example.com").status_code == 302
-    assert ratelimit.is_limited("login", ip="10.1.0.4", email="grace@example.com")
+    assert log_in(Client(REMOTE_ADDR="10.1.0.1"), "ada@example.com").status_code == 302
+    assert ratelimit.is_limited("login", ip="10.1.0.2", email="grace@example.com")
 
 
 def test_clearing_an_ip_lifts_that_address_limit():
