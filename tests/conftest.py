@@ -36,6 +36,14 @@ def pytest_runtest_setup(item):
         pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _repeatable_factories():
+    """One seed for factory_boy's and Faker's randomness (community.factories, home.factories): runs repeat."""
+    import factory.random
+
+    factory.random.reseed_random("ddsc-tests")
+
+
 @pytest.fixture(autouse=True)
 def _no_pause_from_an_earlier_test():
     """A broker or cache failure that an earlier test caused (on purpose, or a slow first connection on a busy
@@ -54,14 +62,6 @@ def fresh_rate_limits(monkeypatch):
     from community.services import ratelimit
 
     monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _repeatable_factories():
-    """One seed for factory_boy's and Faker's randomness (community.factories, home.factories): runs repeat."""
-    import factory.random
-
-    factory.random.reseed_random("ddsc-tests")
 
 
 @pytest.fixture

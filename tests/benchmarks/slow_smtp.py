@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from home.models import OutboxMail
 from home.tasks import send_outbox_mail
-from tests.integration.conftest import free_port
+from tests.services import free_port
 
 
 def report() -> None:

@@ -11,7 +11,7 @@ from polls import services
 from polls.factories import PollIndexPageFactory, PollPageFactory, question
 from polls.models import Poll, Voter
 from tests.home.tree import ensure_home_page
-from tests.polls.conftest import choose
+from tests.polls.builders import choose
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from community.models import Member
 from tests.home.tree import ensure_home_page
 from tests.integration import conftest as services
-from tests.integration.conftest import DELIVERY_TIMEOUT, wait_for
+from tests.services import DELIVERY_TIMEOUT, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 # The real SMTP server, Redis broker and Celery worker of the integration tests.

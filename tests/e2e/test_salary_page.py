@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.home.tree import ensure_home_page
-from tests.stats.conftest import export, run_import
+from tests.stats.survey_files import export, run_import
 from tests.stats.test_calculator import hand_made_rows
 from tests.stats.test_community_numbers import approved
 

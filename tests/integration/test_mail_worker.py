@@ -9,7 +9,7 @@ from django.db import transaction
 from home.mail import queue_mail
 from home.models import OutboxMail
 from home.tasks import resend_owed_mail
-from tests.integration.conftest import DELIVERY_TIMEOUT, SMTPServer, free_port, use_broker, wait_for
+from tests.services import DELIVERY_TIMEOUT, SMTPServer, free_port, use_broker, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -18,7 +18,7 @@ from home import publish
 from home.cache import reset_pauses
 from home.models import OutboxMail
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import SMTPServer, Workers, free_port, redis_caches, use_broker, wait_for
+from tests.services import SMTPServer, Workers, free_port, redis_caches, use_broker, wait_for
 from tests.timing import Timing, timed
 
 pytestmark = pytest.mark.integration

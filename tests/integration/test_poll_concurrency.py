@@ -11,7 +11,7 @@ from polls.factories import PollIndexPageFactory, PollPageFactory, question
 from polls.models import Poll, PollPage, QuestionTally, Voter
 from tests.home.tree import ensure_home_page
 from tests.integration.threads import at_once
-from tests.polls.conftest import choose, keys
+from tests.polls.builders import choose, keys
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -14,7 +14,7 @@ from django.core.files.storage import storages
 from moto.server import ThreadedMotoServer
 
 from cms.storage import PrivateFileError
-from tests.integration.conftest import free_port
+from tests.services import free_port
 
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"

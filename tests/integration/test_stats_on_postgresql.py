@@ -13,7 +13,7 @@ from stats.models import Response, SurveyYear
 from stats.services.importer import import_survey
 from stats.services.percentiles import grouped_percentiles
 from tests.integration.threads import at_once
-from tests.stats.conftest import export, people
+from tests.stats.survey_files import export, people
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

@@ -17,7 +17,7 @@ from home.models import OutboxMail
 from home.tasks import send_outbox_mail
 from tests.events.tickets.test_calendar import vevents
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import DELIVERY_TIMEOUT, wait_for
+from tests.services import DELIVERY_TIMEOUT, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from home.mail import queue_mail
 from home.models import OutboxMail
-from tests.integration.conftest import SMTPServer, free_port, use_broker, wait_for
+from tests.services import SMTPServer, free_port, use_broker, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -28,7 +28,7 @@ def broker_on_own_redis(own_redis):
 def test_a_worker_holding_retries_survives_a_redis_restart_and_every_mail_arrives_once(
     transactional_db, own_redis, broker_on_own_redis, tmp_path
 ):
-    from tests.integration.conftest import Workers
+    from tests.services import Workers
 
     smtp_port = free_port()  # the SMTP server is down: the worker retries every mail with a countdown
     workers = Workers(broker_on_own_redis, tmp_path)

@@ -10,8 +10,8 @@ from django.utils import translation
 
 from home.models import OutboxMail
 from home.tasks import resend_owed_mail, send_outbox_mail
-from tests.integration.conftest import Inbox, SMTPServer, free_port
 from tests.mail.test_outbox import TEST_MAIL, queue_committed
+from tests.services import Inbox, SMTPServer, free_port
 
 pytestmark = pytest.mark.django_db
 Reason = OutboxMail.GiveUpReason

@@ -4,7 +4,7 @@ says "down", and no statement runs past the statement timeout."""
 import pytest
 from django.db import connection, connections
 
-from tests.integration.conftest import free_port
+from tests.services import free_port
 from tests.timing import timed
 
 pytestmark = pytest.mark.integration

@@ -17,7 +17,7 @@ from home.cache import reset_pauses
 from home.models import OutboxMail
 from home.tasks import resend_owed_mail, send_outbox_mail
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import free_port, redis_caches, use_broker
+from tests.services import free_port, redis_caches, use_broker
 from tests.timing import timed
 
 pytestmark = pytest.mark.django_db

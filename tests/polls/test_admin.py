@@ -11,10 +11,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from community.factories import StaffFactory, UserFactory
 from polls import services
+from polls.factories import question
 from polls.models import Poll, PollPage, QuestionTally
 from polls.structure import load
 from tests.polls.admin_forms import edit_form_data
-from tests.polls.conftest import choose, close, keys, make_poll, member, question
+from tests.polls.builders import choose, close, keys, make_poll, member
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from community.factories import MemberFactory, UserFactory
 from community.models import Member
 from polls import services
 from polls.models import Voter
-from tests.polls.conftest import choose, make_poll
+from tests.polls.builders import choose, make_poll
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from community.models import Member
 from home.models import OutboxMail
 from polls import services
 from polls.tasks import run_poll_schedule
-from tests.polls.conftest import choose, make_poll, member, translate_poll
+from tests.polls.builders import choose, make_poll, member, translate_poll
 
 pytestmark = pytest.mark.django_db
 

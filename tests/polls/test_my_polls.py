@@ -10,8 +10,9 @@ from django.utils import timezone
 from community.factories import UserFactory
 from community.services.personal_data import delete_account
 from polls import services
+from polls.factories import question
 from polls.models import OpenBallot, Poll, QuestionTally, Voter
-from tests.polls.conftest import choose, close, make_poll, member, question, translate_poll
+from tests.polls.builders import choose, close, make_poll, member, translate_poll
 
 pytestmark = pytest.mark.django_db
 

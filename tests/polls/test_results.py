@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from community.factories import MemberFactory, StaffFactory, UserFactory
 from polls import services
+from polls.factories import question
 from polls.models import Poll
-from tests.polls.conftest import choose, close, make_poll, member, question
+from tests.polls.builders import choose, close, make_poll, member
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +215,7 @@ def test_the_results_page_runs_the_same_number_of_queries_for_10_and_1000_ballot
 
 
 def test_a_result_is_the_same_on_the_danish_and_the_english_page(client, index, english_index):
-    from tests.polls.conftest import translate_poll
+    from tests.polls.builders import translate_poll
 
     danish = make_poll(index, results_shown=Poll.ResultsShown.LIVE, choice_texts=("Ja", "Nej"))
     english = translate_poll(danish)

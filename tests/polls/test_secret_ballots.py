@@ -19,9 +19,10 @@ from django.db import DatabaseError, connection
 from community.factories import MemberFactory, UserFactory
 from home.models import OutboxMail
 from polls import services
+from polls.factories import question
 from polls.models import Poll, PollPage, Voter
 from tests.home.tree import ensure_home_page
-from tests.polls.conftest import choose, keys, make_poll, question
+from tests.polls.builders import choose, keys, make_poll
 
 BUILT = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
 FIRST_VOTE = datetime.datetime(2026, 3, 2, 10, 15, 1, tzinfo=datetime.UTC)

@@ -6,10 +6,11 @@ from wagtail_localize.models import TranslationSource
 
 from home.factories import StandardPageFactory
 from polls import services
+from polls.factories import question
 from polls.models import Poll, PollPage, QuestionTally
 from polls.structure import load
 from tests.home.tree import english_locale, ensure_home_page, publish_translation
-from tests.polls.conftest import choose, keys, make_poll, member, question
+from tests.polls.builders import choose, keys, make_poll, member
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ import re
 import pytest
 from django.test import Client
 
+from polls.factories import question
 from polls.models import Poll, Voter
-from tests.polls.conftest import keys, make_poll, member, question
+from tests.polls.builders import keys, make_poll, member
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +167,7 @@ def test_a_page_that_is_not_a_published_poll_is_not_found(client, poll_page, ind
 
 
 def test_a_closed_poll_says_so_and_records_nothing(client, poll_page):
-    from tests.polls.conftest import close
+    from tests.polls.builders import close
 
     close(poll_page)
     client.force_login(member())

@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 
 from polls import services
+from polls.factories import question
 from polls.models import OpenBallot, Poll, QuestionTally, Voter
 from polls.services import Answer
-from tests.polls.conftest import choose, keys, make_poll, member, question
+from tests.polls.builders import choose, keys, make_poll, member
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,7 @@ def test_no_ballot_on_an_unpublished_poll(index):
 
 
 def test_ballots_from_the_danish_and_english_pages_count_in_one_tally(index, english_index):
-    from tests.polls.conftest import translate_poll
+    from tests.polls.builders import translate_poll
 
     danish = make_poll(index, questions=[question("Hvilket emne?", ["MLOps", "LLM", "Statistik"])])
     english = translate_poll(danish, title="Which topic?")
@@ -164,7 +165,7 @@ def test_ballots_from_the_danish_and_english_pages_count_in_one_tally(index, eng
 
 
 def test_the_same_person_cannot_vote_again_from_the_other_language(index, english_index):
-    from tests.polls.conftest import translate_poll
+    from tests.polls.builders import translate_poll
 
     danish = make_poll(index)
     english = translate_poll(danish)

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images import get_image_model
 
-from tests.community.accounts.conftest import AdaFactory, log_in  # noqa: F401 - a fixture
+from tests.community.accounts.conftest import AdaFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ class UnreadableBody:
 
 
 @pytest.fixture
-def ada(client):  # noqa: F811 - the fixture
+def ada(client):
     user = AdaFactory(language="en")
     log_in(client, "ada@example.com")
     return user

@@ -9,7 +9,7 @@ from django.urls import reverse
 from community.factories import StaffFactory, UserFactory
 from stats.admin_views import SESSION_KEY
 from stats.models import Question, Response, SurveyYear
-from tests.stats.conftest import export, people
+from tests.stats.survey_files import export, people
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_people_without_the_import_permission_get_403(client):
 
 
 def test_deleting_a_year_in_the_admin_deletes_its_answers(client):
-    from tests.stats.conftest import run_import
+    from tests.stats.survey_files import run_import
 
     run_import(export(people("Data Scientist", [50_000] * 6)))
     year = SurveyYear.objects.get(year=2025)

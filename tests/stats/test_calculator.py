@@ -12,7 +12,7 @@ from django.utils import translation
 
 from stats.models import Choice, SalaryModel, SurveyYear
 from stats.services.calculator import CalculatorError, estimate, fit_model
-from tests.stats.conftest import export, run_import
+from tests.stats.survey_files import export, run_import
 
 pytestmark = pytest.mark.django_db
 

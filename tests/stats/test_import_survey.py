@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from stats.models import Answer, Choice, Question, Response, SalaryModel, SurveyYear, YearQuestion
 from stats.services.catalogue import Mapping, mapping_from_choices, read_mapping
 from stats.services.importer import SurveyImportError
-from tests.stats.conftest import export, header_of, people, run_import
+from tests.stats.survey_files import export, header_of, people, run_import
 
 pytestmark = pytest.mark.django_db
 

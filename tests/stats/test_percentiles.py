@@ -9,7 +9,7 @@ from django.db import connection
 
 from stats.models import Choice, Question
 from stats.services.percentiles import grouped_percentiles
-from tests.stats.conftest import export, people, run_import
+from tests.stats.survey_files import export, people, run_import
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from stats.services.salary_tables import ORDER_ANSWERS
-from tests.stats.conftest import export, people, run_import
+from tests.stats.survey_files import export, people, run_import
 
 pytestmark = pytest.mark.django_db
 

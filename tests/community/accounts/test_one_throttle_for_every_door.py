@@ -57,7 +57,7 @@ PASSWORD_DOORS = {
 
 
 @pytest.fixture
-def ada():
+def ada(db):
     return AdaFactory(is_superuser=True, is_staff=True)
 
 
