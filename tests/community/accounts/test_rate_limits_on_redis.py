@@ -76,10 +76,10 @@ def test_on_redis_the_window_slides_and_a_burst_across_a_boundary_gets_no_second
 
 
 @pytest.mark.django_db(transaction=True)
-def test_thirty_wrong_passwords_at_the_same_moment_get_five_checks(make_user):
+def test_thirty_wrong_passwords_at_the_same_moment_get_five_checks():
     from tests.integration.threads import at_once
 
-    make_user()
+    AdaFactory()
 
     def wrong_password():
         return log_in(Client(REMOTE_ADDR="10.9.0.4"), "ada@example.com", "wrong-password").status_code
