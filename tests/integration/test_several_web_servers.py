@@ -15,7 +15,7 @@ from django.conf import settings
 from home.factories import NewsIndexPageFactory, NewsPageFactory
 from home.page_cache import HIT_HEADER
 from tests.home.tree import ensure_home_page
-from tests.integration.conftest import database_url_of_this_run, free_port, wait_for
+from tests.services import database_url_of_this_run, free_port, wait_for
 
 pytestmark = [pytest.mark.integration]
 
