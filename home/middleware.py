@@ -1,7 +1,7 @@
 """Site-wide request rules that no single view owns."""
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.middleware import locale as django_locale
 from django.template import loader
@@ -74,22 +74,4 @@ class RequestBodyLimitMiddleware:
             response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
             response["Connection"] = "close"
             return response
-        return self.get_response(request)
-
-
-class RejectNulMiddleware:
-    """A NUL character is never text anyone typed: a request with one in its address, query or form is a 400.
-
-    PostgreSQL cannot store or even compare a string holding NUL (psycopg refuses it), so without this every
-    view that looks up a search term, tag or slug would fail with a server error; files in a multipart body and
-    JSON bodies are the views' own business (the door's endpoints clean their JSON)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", ""):
-            raise BadRequest("NUL in the address")
-        if request.content_type == "application/x-www-form-urlencoded" and b"%00" in request.body:
-            raise BadRequest("NUL in the form")
         return self.get_response(request)
