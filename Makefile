@@ -69,4 +69,4 @@ bench: install-dev translations ## Benchmark the main pages under gunicorn again
 	$(PY) -m tests.benchmarks.run
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) .make-*.stamp db.sqlite3 static media private-media .test-media
+	rm -rf $(VENV) .make-*.stamp db.sqlite3 static media private-media .test-media .dev-cache

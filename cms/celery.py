@@ -28,5 +28,7 @@ app.conf.beat_schedule = {
     # (each once: the task claims each poll).
     # The salary calculator's model for the newest survey year, if the fit its import owed never ran.
     "fit-missing-salary-model": {"task": "stats.tasks.fit_missing_salary_model", "schedule": crontab(minute=23)},
+    # Search counts older than WAGTAILSEARCH_HITS_MAX_AGE days, and searches left without counts or promotions.
+    "prune-search-queries": {"task": "search.tasks.prune_search_queries", "schedule": crontab(hour=4, minute=41)},
     "run-poll-schedule": {"task": "polls.tasks.run_poll_schedule", "schedule": crontab(minute="*/5")},
 }

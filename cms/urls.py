@@ -3,18 +3,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.views import accounts as account_views
 from home import seo_views
 from home import views as home_views
 from home.api import api_router
 from search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # The admin's password reset is the site's (limited, through the outbox, links valid for hours); Wagtail's
+    # own sent its mail directly and had no limit. Before Wagtail's admin URLs, so these win.
+    re_path(r"^admin/password_reset/", account_views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -25,6 +28,10 @@ urlpatterns = [
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+if settings.DJANGO_ADMIN_ENABLED:
+    # Django's own admin is for development only (everything is in Wagtail's); its log in is limited like the rest.
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

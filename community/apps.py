@@ -8,7 +8,7 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401 - checks register on import
 
         signals.connect()
         from . import newsletter_signals  # noqa: F401 - its receivers connect on import

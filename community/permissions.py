@@ -5,6 +5,8 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Member
@@ -26,7 +28,7 @@ def members_only(view_func):
     """Let active members through; send anyone else where they can become one.
 
     Anonymous visitors go to log in (and come back), unactivated users see how to activate, and users without
-    an active membership go to the application page (or, having applied, to their membership page) with a
+    an active membership go to the application page and back (or, having applied, to their membership page) with a
     message saying why.
     """
 
@@ -39,8 +41,10 @@ def members_only(view_func):
             return render_activate_first(request)
         if not is_active_member(user):
             messages.info(request, _("That page is for members. Apply for membership, or renew it, to see it."))
-            has_applied = Member.objects.filter(user=user).exists()
-            return redirect("community:membership" if has_applied else "community:membership_apply")
+            if Member.objects.filter(user=user).exists():
+                return redirect("community:membership")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('community:membership_apply')}?{query}")
         return view_func(request, *args, **kwargs)
 
     return wrapped

@@ -32,6 +32,12 @@ urlpatterns = [
     path("account/profile/", accounts.profile, name="profile"),
     path("account/export/", accounts.export_data, name="export_data"),
     path("account/delete/", accounts.delete_account, name="delete_account"),
+    # Wagtail's form for password-protected pages, limited (before Wagtail's own pattern for the same path).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        accounts.page_password,
+        name="page_password",
+    ),
     # Membership and the members page
     path("membership/", membership_views.overview, name="membership"),
     path("membership/apply/", membership_views.apply, name="membership_apply"),

@@ -30,6 +30,11 @@ class EventsConfig(AppConfig):
         # Volunteers and organisers reach their check-in events from My page (events.checkin_views.desks).
         register_dashboard_section("events/checkin/dashboard_section.html")
 
+        # The next events on the home page (home.sections).
+        from home.sections import register_home_section
+
+        register_home_section("events/includes/next_events.html")
+
         # A person's registrations and volunteering in their data download (community.services.personal_data).
         from community.services.personal_data import register_data_export
         from events import personal_data

@@ -1,13 +1,14 @@
-"""iCalendar (RFC 5545) for events: the text of a VEVENT/VCALENDAR, the .ics of one event and the upcoming feed.
+"""iCalendar (RFC 5545) for events: the .ics of one event and the upcoming feed, written with `icalendar`.
 
-Written by hand (it is a few lines of text) rather than with a dependency: times are given in UTC with the
-"Z" suffix, which every calendar client converts to its own zone, so no VTIMEZONE is needed and a
-Copenhagen event keeps its local time across daylight-saving changes.
+The library does the format's details (escaping of text values, lines folded at 75 octets, CRLF). Times are
+given in UTC (the "Z" suffix), which every calendar client converts to its own zone, so no VTIMEZONE is needed
+and a Copenhagen event keeps its local time across daylight-saving changes.
 """
 
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+import icalendar
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
@@ -21,73 +22,47 @@ PRODID = "-//Danish Data Science Community//Events//EN"
 FEED_LIMIT = 200
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line breaks as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets (RFC 5545 3.1), never inside a UTF-8 character;
-    continuation lines start with one space (which counts towards their 75)."""
-    parts, current, size, limit = [], "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # the leading space takes one octet of the next line
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def format_utc(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
-def event_lines(page: EventPage, *, stamp: datetime) -> list[str]:
+def event_component(page: EventPage, *, stamp: datetime) -> icalendar.Event:
     """The VEVENT of one event page. The UID is the event's translation key, the same in every language,
     so a calendar that imports the Danish and the English file keeps one event."""
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{page.translation_key}@{site_host()}",
-        f"DTSTAMP:{format_utc(stamp)}",
-        f"DTSTART:{format_utc(page.start)}",
-        f"DTEND:{format_utc(page.end)}",
-        f"SUMMARY:{escape_text(page.title)}",
-    ]
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{page.translation_key}@{site_host()}")
+    vevent.add("dtstamp", stamp.astimezone(UTC))
+    vevent.add("dtstart", page.start.astimezone(UTC))
+    vevent.add("dtend", page.end.astimezone(UTC))
+    vevent.add("summary", page.title)
     # The description starts with the time written as the page writes it, in the page's language.
     with translation.override(page.locale.language_code):
         when = dates.format_range(page.start, page.end)
-    description = f"{when}\n\n{page.summary}" if page.summary else when
-    lines.append(f"DESCRIPTION:{escape_text(description)}")
+    vevent.add("description", f"{when}\n\n{page.summary}" if page.summary else when)
     location = ", ".join(
         part for part in [page.location_name, page.street, f"{page.postal_code} {page.city}".strip()] if part
     )
     if location:
-        lines.append(f"LOCATION:{escape_text(location)}")
+        vevent.add("location", location)
     url = page.get_full_url()
     if url:
-        lines.append(f"URL:{url}")
-    lines.append("END:VEVENT")
-    return lines
+        vevent.add("url", url)
+    return vevent
 
 
 def build_calendar(pages, *, name: str = "") -> str:
-    """A VCALENDAR holding one VEVENT per page, with CRLF line ends and folded lines."""
+    """A VCALENDAR holding one VEVENT per page (CRLF line ends, folded lines)."""
     stamp = timezone.now()
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     if name:
-        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+        calendar.add("x-wr-calname", name)
     for page in pages:
-        lines.extend(event_lines(page, stamp=stamp))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(event_component(page, stamp=stamp))
+    return calendar.to_ical().decode("utf-8")
 
 
 def ics_response(text: str, filename: str) -> HttpResponse:

@@ -77,6 +77,22 @@ class TolerantRedisCache(RedisCache):
             raise ValueError("the cache is unavailable")
         return ON_ERROR[name](*args, **kwargs)
 
+    def run(self, command):
+        """Run `command(client, make_key)` on the raw Redis client (what Django's cache API lacks, e.g. sorted
+        sets), under the same pause-after-error rule as the cache's own calls."""
+        if time.monotonic() < _paused_until.get(self._server_key, 0):
+            return self._unavailable_raw(None)
+        try:
+            return command(self._cache.get_client(write=True), self.make_and_validate_key)
+        except CACHE_ERRORS as exc:
+            with _lock:
+                _paused_until[self._server_key] = time.monotonic() + settings.CACHE_RETRY_AFTER_SECONDS
+            logger.warning("Cache unavailable (%s: %s)", type(exc).__name__, exc)
+            return self._unavailable_raw(exc)
+
+    def _unavailable_raw(self, exc):
+        raise CacheUnavailable(str(exc) if exc else "paused after an earlier error") from exc
+
 
 def _guarded_method(name):
     def method(self, *args, **kwargs):

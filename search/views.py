@@ -3,11 +3,15 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# Searches are counted for the editors' "popular searches" (and promoted results) only when they found something
+# and are at most this long: whatever else a visitor types (an address, a pasted text) is not kept.
+RECORDED_QUERY_MAX_LENGTH = 80
 
 
 def search(request: HttpRequest) -> TemplateResponse:
@@ -19,9 +23,9 @@ def search(request: HttpRequest) -> TemplateResponse:
     words = query.replace('"', " ").strip()
     if words:
         results = Page.objects.live().public().filter(locale=locale).specific().search(words)
-        query_record = Query.get(query)
-        query_record.add_hit()
-        promotions = query_record.editors_picks.filter(page__live=True, page__locale=locale).select_related("page")
+        promotions = SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query), page__live=True, page__locale=locale
+        ).select_related("page")
     else:
         results = Page.objects.none()
 
@@ -32,6 +36,8 @@ def search(request: HttpRequest) -> TemplateResponse:
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
+    if query and len(query) <= RECORDED_QUERY_MAX_LENGTH and paginator.count:
+        Query.get(query).add_hit()
 
     return TemplateResponse(
         request,

@@ -3,6 +3,7 @@ skipped with a visible reason on a bare machine, a failure in CI (CI=true)."""
 
 import os
 import shutil
+import uuid
 
 import pytest
 
@@ -33,3 +34,23 @@ def pytest_runtest_setup(item):
         if IN_CI:
             pytest.fail(f"CI must run this test but it {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _no_pause_from_an_earlier_test():
+    """A broker or cache failure that an earlier test caused (on purpose, or a slow first connection on a busy
+    machine) pauses publishing and cache calls in this process for a while; no test starts inside such a pause."""
+    from home import cache, publish
+
+    publish.resume()
+    cache.reset_pauses()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(monkeypatch):
+    """A key space per test for the limiter (community.services.ratelimit): hits never leak from one test into
+    the next, and nothing is cleared in a shared Redis."""
+    from community.services import ratelimit
+
+    monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")

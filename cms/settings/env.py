@@ -1,5 +1,6 @@
 """Typed readers for the environment variables that configure the site (listed in README.md)."""
 
+import math
 import os
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -80,4 +81,28 @@ def machine_translator(deepl_api_key: str | None, *, development: bool) -> dict 
         return {"CLASS": "home.machine_translation.BritishDeepLTranslator", "OPTIONS": {"AUTH_KEY": deepl_api_key}}
     if development:
         return {"CLASS": "home.machine_translation.MarkedDraftTranslator", "OPTIONS": {}}
+    return None
+
+
+# Keys that were written down somewhere (Django's startproject template, our dev and test settings, examples).
+KNOWN_INSECURE_KEY_PREFIXES = ("django-insecure", "dev-only", "test-only", "changeme", "change-me", "secret", "x" * 8)
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_ENTROPY_BITS = 180
+SECRET_KEY_MIN_BITS_PER_CHARACTER = 3.5
+
+
+def secret_key_weakness(key: str | None) -> str | None:
+    """Why `key` is not fit to sign production sessions and links, or None. The entropy is estimated from the
+    key's own character frequencies: a random key of 50 characters from Django's or Python's generators scores
+    above 210 bits and 4.2 bits a character; repeated words or characters score far less."""
+    if not key:
+        return "it is empty"
+    if key.lower().startswith(KNOWN_INSECURE_KEY_PREFIXES):
+        return "it starts like a published example or development key"
+    if len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"it has fewer than {SECRET_KEY_MIN_LENGTH} characters"
+    counts = [key.count(char) for char in set(key)]
+    bits = -sum(count * math.log2(count / len(key)) for count in counts)
+    if bits < SECRET_KEY_MIN_ENTROPY_BITS or bits / len(key) < SECRET_KEY_MIN_BITS_PER_CHARACTER:
+        return f"it looks far from random (about {bits:.0f} bits, {bits / len(key):.1f} a character)"
     return None

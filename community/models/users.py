@@ -109,6 +109,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email = User.objects.normalize_email(self.email)
         super().save(*args, **kwargs)
 
+    def check_password(self, raw_password: str) -> bool:
+        """Django's check, counted by the limiter when made for a request (every log in door, the password change
+        and account deletion forms); raises ratelimit.Throttled, without checking, while a limit is used up."""
+        from community.services import password_checks
+
+        return password_checks.check_user_password(self, lambda: super(User, self).check_password(raw_password))
+
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 

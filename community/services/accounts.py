@@ -108,8 +108,8 @@ def queue_activation_mail(user: User) -> None:
     )
 
 
-def activate(uidb64: str, token: str) -> User:
-    """Mark the account the link was made for as verified, or say why the link does not do that."""
+def check_activation_link(uidb64: str, token: str) -> User:
+    """The account an activation link would activate, or why it would not (nothing is changed)."""
     user = user_from_uid(uidb64)
     if user is None or not user.is_active:
         raise AccountError("invalid_link")
@@ -125,6 +125,13 @@ def activate(uidb64: str, token: str) -> User:
         raise AccountError("expired_link")
     if state is not TokenCheck.VALID:
         raise AccountError("invalid_link")
+    return user
+
+
+def activate(uidb64: str, token: str) -> User:
+    """Mark the account the link was made for as verified, or say why the link does not do that. Only on the
+    person's own POST: opening the link (a GET, which mail scanners and link previews make) only asks."""
+    user = check_activation_link(uidb64, token)
     # Conditional update: two clicks on the same link at once activate the account once.
     User.objects.filter(pk=user.pk, is_verified=False).update(is_verified=True)
     user.refresh_from_db()

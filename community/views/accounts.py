@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail import views as wagtail_views
 
 from community.dashboard import dashboard_sections
 from community.forms.accounts import (
@@ -26,14 +27,14 @@ from community.forms.accounts import (
     RegistrationForm,
     ResetSetPasswordForm,
 )
+from community.middleware import throttled_response
 from community.models import Member
 from community.services import accounts, personal_data, ratelimit
-from community.services.accounts import AccountError
+from community.services.accounts import AccountError, reverse_in
 
 
 def rate_limited(request: HttpRequest) -> HttpResponse:
-    """The answer to a limited request: nothing was done; 429 tells programs the same."""
-    return TemplateResponse(request, "community/account/rate_limited.html", status=429)
+    return throttled_response(request)
 
 
 def home_url() -> str:
@@ -64,8 +65,14 @@ def register_done(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
 def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """Opening the link shows a button; only pressing it (a POST) activates. Mail scanners and link previews
+    open links in mails, so a GET must not change anything."""
     try:
+        if request.method != "POST":
+            accounts.check_activation_link(uidb64, token)
+            return render(request, "community/account/activate.html")
         accounts.activate(uidb64, token)
     except AccountError as error:
         initial = {}
@@ -94,28 +101,12 @@ def resend_activation(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Django's log in, with failed attempts counted per account and per IP; a limited one is refused outright
-    (even with the right password) until its window ends."""
+    """Django's log in. Its password check goes through the limiter (community.services.password_checks), which
+    refuses a used-up pair, address or (slowed-down) account with 429 before looking at the password."""
 
     form_class = LoginForm
     template_name = "community/account/login.html"
     redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        self.client_ip = ratelimit.client_ip(request)
-        self.attempted_email = request.POST.get("username", "")[:254]
-        if ratelimit.is_limited("login", ip=self.client_ip, email=self.attempted_email):
-            return rate_limited(request)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        if any(error.code == "invalid_login" for error in form.non_field_errors().as_data()):
-            ratelimit.record("login", ip=self.client_ip, email=self.attempted_email)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        ratelimit.reset("login", email=self.attempted_email)
-        return super().form_valid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -148,6 +139,27 @@ class PasswordResetView(auth_views.PasswordResetView):
         if not ratelimit.attempt("password_reset", ip=ratelimit.client_ip(self.request), email=email):
             return rate_limited(self.request)
         return super().form_valid(form)
+
+
+def admin_password_reset(request: HttpRequest) -> HttpResponse:
+    """The Wagtail admin's "Forgot password?": the site's own reset, in the visitor's language."""
+    return redirect(reverse_in(get_language(), "community:password_reset"))
+
+
+@never_cache
+def page_password(request: HttpRequest, page_view_restriction_id: int, page_id: int) -> HttpResponse:
+    """Wagtail's form for a password-protected page, limited per restriction and address like a log in."""
+    if request.method != "POST":
+        return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    ip = ratelimit.client_ip(request)
+    restriction = f"page-restriction:{page_view_restriction_id}"
+    wait = ratelimit.retry_after("page_password", ip=ip, email=restriction)
+    if wait:
+        return throttled_response(request, wait)
+    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    if response.status_code == 200:  # the form again: the password was wrong (a right one redirects)
+        ratelimit.record("page_password", ip=ip, email=restriction)
+    return response
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -225,13 +237,10 @@ def export_data(request: HttpRequest) -> JsonResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)
-    if request.method == "POST":
-        if ratelimit.is_limited("confirm_password", ip=ratelimit.client_ip(request), email=user.email):
-            return rate_limited(request)
-        if form.is_valid():
-            personal_data.delete_account(user)
-            logout(request)
-            messages.success(request, _("Your account is deleted. We sent a confirmation to your e-mail address."))
-            return redirect(home_url())
-        ratelimit.record("confirm_password", ip=ratelimit.client_ip(request), email=user.email)
+    # The password check goes through the limiter ("confirm_password"), like the password change's.
+    if request.method == "POST" and form.is_valid():
+        personal_data.delete_account(user)
+        logout(request)
+        messages.success(request, _("Your account is deleted. We sent a confirmation to your e-mail address."))
+        return redirect(home_url())
     return render(request, "community/account/delete.html", {"form": form})

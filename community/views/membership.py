@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,10 +14,13 @@ from community.models import Member
 from community.permissions import render_activate_first
 from community.services import membership
 from community.services.membership import Address, MembershipError
+from home.redirects import safe_next_url
 
 
 @require_http_methods(["GET", "POST"])
 def apply(request):
+    """The application form. A `next` on this site (a members-only event sends one) is where the visitor goes
+    afterwards, and where an existing member or applicant is sent straight away."""
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -24,7 +28,7 @@ def apply(request):
         return render_activate_first(request)
     if Member.objects.filter(user=user).exists():
         messages.info(request, MembershipError("already_applied").message)
-        return redirect("community:membership")
+        return redirect(safe_next_url(request, reverse("community:membership")))
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -38,9 +42,12 @@ def apply(request):
             messages.info(request, exc.message)
         else:
             messages.success(request, _("Thank you! Your application is pending until the board approves it."))
-        return redirect("community:membership")
+        return redirect(safe_next_url(request, reverse("community:membership")))
     statutes_url = getattr(settings, "MEMBERSHIP_STATUTES_URL", "")
-    return render(request, "community/membership/apply.html", {"form": form, "statutes_url": statutes_url})
+    next_url = safe_next_url(request, "")
+    return render(
+        request, "community/membership/apply.html", {"form": form, "statutes_url": statutes_url, "next_url": next_url}
+    )
 
 
 @login_required

@@ -51,6 +51,14 @@ PEOPLE = [
         ("Membership managers",),
     ),
     DemoPerson(
+        "events@ddsc.example",
+        "demo-events-2026",
+        "Lars",
+        "Møller",
+        "event editor (Event editors): events, registrations, check-in, volunteers",
+        ("Event editors",),
+    ),
+    DemoPerson(
         "volunteer@ddsc.example",
         "demo-volunteer-2026",
         "Mads",

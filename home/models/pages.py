@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.sections import home_sections
 
 NEWS_PER_PAGE = 10
 HOME_LATEST_NEWS = 3
@@ -180,6 +181,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news()
         context["news_index"] = self.news_index()
+        context["home_sections"] = home_sections()
         return context
 
 

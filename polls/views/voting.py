@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from home.redirects import safe_next_url
 from polls import services
 from polls.forms.ballot import BallotForm
 from polls.listing import polls_for
@@ -31,10 +31,7 @@ def _live_page(page_id: int) -> PollPage:
 def _back(request: HttpRequest, page: PollPage) -> str:
     """Where to go after voting: the form's `next` (a page with the poll block) when it is on this site, else
     the poll page."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return page.get_url(request=request) or "/"
+    return safe_next_url(request, page.get_url(request=request) or "/")
 
 
 @require_POST

@@ -15,7 +15,7 @@ EVENTS = "/api/v2/pages/?type=events.EventPage&fields=start,summary"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_cache():
     cache.clear()
     yield
     cache.clear()

@@ -162,6 +162,7 @@ def main() -> int:
         BENCH_DIR=str(run_dir),
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
+        TRUSTED_PROXY_COUNT="0",  # gunicorn is reached directly
         SITE_URL=f"http://127.0.0.1:{port}",
         PYTHONUNBUFFERED="1",
     )

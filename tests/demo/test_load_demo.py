@@ -1,8 +1,11 @@
 """`manage.py load_demo` gives a newcomer a site in both languages and accounts that log in, however often it runs."""
 
+import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
@@ -12,6 +15,7 @@ from wagtail.models import Collection, Page
 
 from community.models import ArticlePage, BoardMemberPage
 from events.models import EventPage, Registration
+from home.demo.accounts import PEOPLE
 from home.models import FooterText, NavigationLink, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +61,7 @@ def test_running_it_twice_adds_nothing_the_second_time(demo_output):
     assert first["news"] == 16  # eight items, each in Danish and English
     assert first["board profiles"] == 12  # six people, each in Danish and English
     assert first["articles"] == 10  # five articles, each in Danish and English
-    assert first["users"] == 7 + 6  # the demo accounts and the directory people
+    assert first["users"] == 8 + 6  # the demo accounts and the directory people
     assert first["events"] == 10  # five events, each in Danish and English
     assert first["registrations"] == 4  # the full workshop: three tickets and one waiting
 
@@ -104,6 +108,33 @@ def test_demo_editor_logs_in_to_the_admin_with_the_password_the_readme_lists(cli
 
     assert dashboard.status_code == 200
     assert "editor@ddsc.example" in demo_output and "demo-editor-2026" in demo_output
+
+
+def test_the_readme_lists_every_demo_account_with_its_password_and_each_logs_in(client, demo_output):
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    table = readme.split("`make run` prints the demo accounts", 1)[1].split("\n\n")[1]
+    listed = re.findall(r"^\| `([^`]+@ddsc\.example)` \| `([^`]+)` \|", table, flags=re.MULTILINE)
+
+    assert listed == [(person.email, person.password) for person in PEOPLE]
+    number = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ][len(PEOPLE)]
+    assert f"the {number} accounts above" in readme
+    for email, password in listed:
+        assert email in demo_output
+        assert client.login(username=email, password=password), email
 
 
 def test_board_and_articles_render_in_both_languages(client, demo_output):

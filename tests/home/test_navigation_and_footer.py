@@ -96,3 +96,13 @@ def test_footer_lists_social_links_and_contact_email(client, home_page, site_set
 
     assert '<a href="https://www.linkedin.com/company/ddsc" rel="noopener">LinkedIn</a>' in html
     assert 'href="mailto:bestyrelse@ddsc.example"' in html
+
+
+def test_the_menu_links_the_members_page_in_the_visitor_language(client, bilingual_site):
+    danish = client.get("/da/").content.decode()
+    english = client.get("/en/").content.decode()
+    members = client.get("/da/members/").content.decode()
+
+    assert _menu_link("Medlemmer", "/da/members/") in danish
+    assert _menu_link("Members", "/en/members/") in english
+    assert 'href="/da/members/" aria-current="page">Medlemmer</a>' in members

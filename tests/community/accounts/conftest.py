@@ -1,23 +1,15 @@
 """Fixtures for the account tests: accounts in a known state, mail delivered on commit, fresh rate-limit counters."""
 
 import re
-import uuid
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from community.services import ratelimit
 from tests.home.tree import ensure_home_page
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - a test account's password
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits(monkeypatch):
-    # A key space per test: counters never leak between tests, and nothing is cleared in a shared Redis.
-    monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,7 @@ def test_register_mail_activate_and_log_in(client, deliver):
 
     assert log_in(client, "ada.lovelace@example.com").status_code == 200  # not activated yet: refused
 
-    response = client.get(link_in(message, "/account/activate/"))
+    response = client.post(link_in(message, "/account/activate/"))
     assert response.status_code == 200
     assert "data-error-code" not in response.content.decode()
     user.refresh_from_db()
@@ -94,7 +94,7 @@ def test_the_link_has_expired_after_24_hours(client, make_user):
     made_25_hours_ago = activation_token_generator.now_seconds() - 25 * 3600
     token = activation_token_generator.make_token_at(user, made_25_hours_ago)
 
-    response = client.get(f"/en/account/activate/{uid_for(user)}/{token}/")
+    response = client.post(f"/en/account/activate/{uid_for(user)}/{token}/")
 
     assert response.status_code == 400
     page = response.content.decode()
@@ -109,7 +109,7 @@ def test_a_link_made_23_hours_ago_still_works(client, make_user):
     user = make_user(verified=False)
     token = activation_token_generator.make_token_at(user, activation_token_generator.now_seconds() - 23 * 3600)
 
-    assert client.get(f"/en/account/activate/{uid_for(user)}/{token}/").status_code == 200
+    assert client.post(f"/en/account/activate/{uid_for(user)}/{token}/").status_code == 200
     user.refresh_from_db()
     assert user.is_verified
 
@@ -117,9 +117,9 @@ def test_a_link_made_23_hours_ago_still_works(client, make_user):
 def test_a_used_link_does_not_work_again(client, make_user):
     user = make_user(verified=False)
     url = f"/en/account/activate/{uid_for(user)}/{activation_token_generator.make_token(user)}/"
-    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 200
 
-    response = client.get(url)
+    response = client.post(url)
 
     assert "This account is already activated." in response.content.decode()
     assert activation_token_generator.check_token(User.objects.get(), url.split("/")[-2]) is False
@@ -130,7 +130,7 @@ def test_a_link_made_for_one_account_fails_on_another(client, make_user):
     account_b = make_user("b@example.com", verified=False)
     token_for_a = activation_token_generator.make_token(account_a)
 
-    response = client.get(f"/en/account/activate/{uid_for(account_b)}/{token_for_a}/")
+    response = client.post(f"/en/account/activate/{uid_for(account_b)}/{token_for_a}/")
 
     assert response.status_code == 400
     assert "This activation link is not valid." in response.content.decode()
@@ -152,7 +152,7 @@ def test_a_tampered_token_fails(client, make_user, mangle):
     user = make_user(verified=False)
     token = mangle(activation_token_generator.make_token(user))
 
-    response = client.get(f"/en/account/activate/{uid_for(user)}/{token}/")
+    response = client.post(f"/en/account/activate/{uid_for(user)}/{token}/")
 
     assert response.status_code == 400
     assert "This activation link is not valid." in response.content.decode()
@@ -165,7 +165,7 @@ def test_an_unknown_or_garbled_uid_fails(client, make_user):
     token = activation_token_generator.make_token(user)
 
     for uid in ["MTIzNDU2Nzg", "!!!", "bm90LWEtbnVtYmVy"]:
-        response = client.get(f"/en/account/activate/{uid}/{token}/")
+        response = client.post(f"/en/account/activate/{uid}/{token}/")
         assert response.status_code == 400
         assert "This activation link is not valid." in response.content.decode()
 
@@ -175,7 +175,7 @@ def test_a_password_reset_token_does_not_activate_an_account(client, make_user):
 
     user = make_user(verified=False)
 
-    response = client.get(f"/en/account/activate/{uid_for(user)}/{default_token_generator.make_token(user)}/")
+    response = client.post(f"/en/account/activate/{uid_for(user)}/{default_token_generator.make_token(user)}/")
 
     assert response.status_code == 400
     user.refresh_from_db()
@@ -188,14 +188,14 @@ def test_changing_the_email_address_voids_a_link(client, make_user):
     user.email = "new@example.com"
     user.save()
 
-    assert client.get(f"/en/account/activate/{uid_for(user)}/{token}/").status_code == 400
+    assert client.post(f"/en/account/activate/{uid_for(user)}/{token}/").status_code == 400
 
 
 def test_the_failure_page_under_da_is_the_danish_page_and_resends_from_there(client, make_user):
     user = make_user(verified=False)
     token = activation_token_generator.make_token_at(user, activation_token_generator.now_seconds() - 25 * 3600)
 
-    page = client.get(f"/da/account/activate/{uid_for(user)}/{token}/").content.decode()
+    page = client.post(f"/da/account/activate/{uid_for(user)}/{token}/").content.decode()
 
     assert '<html lang="da"' in page
     assert 'data-error-code="expired_link"' in page
@@ -215,6 +215,35 @@ def test_resending_the_link_mails_an_unverified_account_and_answers_the_same_for
 
     assert answers[0] == answers[1] == answers[2]
     assert [message.to for message in mail.outbox] == [["waiting@example.com"]]
-    response = client.get(link_in(mail.outbox[0], "/account/activate/"))
+    response = client.post(link_in(mail.outbox[0], "/account/activate/"))
     assert response.status_code == 200
     assert User.objects.get(email="waiting@example.com").is_verified
+
+
+def test_opening_the_link_only_asks_and_the_button_activates(client, make_user):
+    """Mail scanners and link previews open every link in a mail: a GET changes nothing."""
+    user = make_user(verified=False)
+    url = f"/da/account/activate/{uid_for(user)}/{activation_token_generator.make_token(user)}/"
+
+    page = client.get(url)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'method="post" action="{url}"' in html
+    assert "Aktivér min konto" in html
+    user.refresh_from_db()
+    assert not user.is_verified
+
+    assert client.post(url).status_code == 200
+    user.refresh_from_db()
+    assert user.is_verified
+
+
+def test_opening_a_bad_link_says_so_before_any_button(client, make_user):
+    user = make_user(verified=False)
+
+    response = client.get(f"/en/account/activate/{uid_for(user)}/not-a-token/")
+
+    assert response.status_code == 400
+    assert "This activation link is not valid." in response.content.decode()
+    assert 'data-testid="activate"' not in response.content.decode()

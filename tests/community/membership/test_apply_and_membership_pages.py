@@ -1,7 +1,7 @@
 """The member's own pages through the test client: apply, see the membership, edit the profile, renew."""
 
 from datetime import date, timedelta
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -145,3 +145,50 @@ def test_the_consent_links_to_the_statutes_when_their_address_is_set(client, set
     page = client.get(apply_url()).content.decode()
 
     assert 'href="https://example.org/vedtaegter/"' in page
+
+
+def test_an_application_sent_from_an_event_goes_back_to_the_event(client, sent):
+    """A visitor sent from a members-only event applies and lands on that event again, the form carrying `next`."""
+    client.force_login(make_user())
+    event_path = "/da/arrangementer/hackathon/"
+
+    form = client.get(apply_url(), {"next": event_path})
+    response, mails = sent(lambda: client.post(f"{apply_url()}?next={event_path}", APPLICATION))
+
+    assert f'<input type="hidden" name="next" value="{event_path}">' in form.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == event_path
+    assert Member.objects.filter(status=Member.Status.PENDING).count() == 1
+    assert len(mails) == 1
+
+
+def test_the_next_of_the_form_field_is_honoured_too(client):
+    client.force_login(make_user())
+
+    response = client.post(apply_url(), {**APPLICATION, "next": "/en/events/meetup/"})
+
+    assert response["Location"] == "/en/events/meetup/"
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["https://evil.example/phish", "//evil.example/", "javascript:alert(1)", "http://testserver\\@evil.example/"],
+)
+def test_a_next_off_this_site_is_ignored_for_the_membership_page(client, next_url):
+    client.force_login(make_user())
+
+    form = client.get(apply_url(), {"next": next_url})
+    response = client.post(f"{apply_url()}?{urlencode({'next': next_url})}", APPLICATION)
+
+    assert 'name="next"' not in form.content.decode()
+    assert response["Location"] == reverse("community:membership")
+    assert Member.objects.count() == 1
+
+
+def test_someone_who_already_applied_is_sent_on_to_the_next_page(client):
+    member = make_member(status=Member.Status.PENDING)
+    client.force_login(member.user)
+
+    response = client.get(apply_url(), {"next": "/da/arrangementer/hackathon/"})
+
+    assert response["Location"] == "/da/arrangementer/hackathon/"

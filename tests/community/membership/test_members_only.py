@@ -46,7 +46,7 @@ def test_a_user_who_never_applied_is_sent_to_apply_with_a_message(client):
 
     response = client.get(URL, follow=True)
 
-    assert response.redirect_chain[0][0] == reverse("community:membership_apply")
+    assert response.redirect_chain[0][0] == f"{reverse('community:membership_apply')}?next=%2Fmembers-only-test%2F"
     assert len(list(response.context["messages"])) == 1
 
 

@@ -1,6 +1,7 @@
 """The event mails: rendered in the recipient's language with the event's details, the ticket with its QR code
 inline and attached, the event as .ics, and the ticket sent only once however often the task runs."""
 
+from datetime import UTC, datetime
 from email import message_from_bytes
 
 import pytest
@@ -11,7 +12,7 @@ from home.mail import render_mail
 from home.models import OutboxMail
 from home.tasks import send_outbox_mail
 from tests.events.tickets.conftest import make_registration, make_user
-from tests.events.tickets.test_calendar import properties, unescape
+from tests.events.tickets.test_calendar import vevents
 
 
 def outbox_row(registration: Registration, name: str, **extra) -> OutboxMail:
@@ -82,9 +83,9 @@ def test_ticket_mail_carries_the_qr_inline_and_as_png_and_the_event_as_ics(ticke
     assert ics.get_content_type() == "text/calendar"
     # A text part travels with the mail's line ends (CRLF on the wire, "\n" from as_bytes here).
     text = ics.get_payload(decode=True).decode().replace("\r\n", "\n").replace("\n", "\r\n")
-    (vevent,) = properties(text)
-    assert unescape(vevent["SUMMARY"]) == "Meetup om sprogmodeller"
-    assert vevent["DTSTART"] == "20300702T150000Z"
+    (vevent,) = vevents(text)
+    assert vevent["SUMMARY"] == "Meetup om sprogmodeller"
+    assert vevent.decoded("DTSTART") == datetime(2030, 7, 2, 15, 0, tzinfo=UTC)
 
 
 def test_promoted_ticket_mail_says_the_seat_came_from_the_waiting_list(event):
