@@ -9,6 +9,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from home.converters import RowIdConverter
+
+        # Before any URLconf is loaded: every app's URLs take row ids with it (an id past 64 bits is a 404).
+        register_converter(RowIdConverter, "row_id")
+
         from PIL import Image
 
         # Pillow refuses (warns up to twice this, then raises) to decode a picture claiming more pixels than this,

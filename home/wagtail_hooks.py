@@ -90,7 +90,7 @@ def send_again_view(request, pk: int):
 
 @hooks.register("register_admin_urls")
 def outbox_admin_urls():
-    return [path("mail/outbox/<int:pk>/send-again/", send_again_view, name="home_outbox_send_again")]
+    return [path("mail/outbox/<row_id:pk>/send-again/", send_again_view, name="home_outbox_send_again")]
 
 
 class OutboxMailViewSet(SnippetViewSet):

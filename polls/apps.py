@@ -10,13 +10,6 @@ class PollsConfig(AppConfig):
     verbose_name = _("Polls")
 
     def ready(self):
-        from django.urls import register_converter
-
-        from polls.converters import RowIdConverter
-
-        # Before any URLconf is loaded (polls.urls and the admin's in polls.wagtail_hooks use it).
-        register_converter(RowIdConverter, "poll_row_id")
-
         # Imported here: these modules import models, which are not loaded before ready().
         from community.dashboard import register_dashboard_section
         from community.services.personal_data import register_data_export

@@ -1,5 +1,5 @@
 """The polls app's URLs (under /<language>/polls/): voting, the live results and My polls. The poll pages
-themselves are Wagtail pages under each language's polls index. Ids go through the `poll_row_id` converter
+themselves are Wagtail pages under each language's polls index. Ids go through the `row_id` converter
 (polls.converters), so an absurdly long number is a 404."""
 
 from django.urls import path
@@ -10,6 +10,6 @@ app_name = "polls"
 
 urlpatterns = [
     path("mine/", voting.my_polls, name="my_polls"),
-    path("<poll_row_id:page_id>/vote/", voting.vote, name="vote"),
-    path("<poll_row_id:page_id>/results/", voting.results, name="results"),
+    path("<row_id:page_id>/vote/", voting.vote, name="vote"),
+    path("<row_id:page_id>/results/", voting.results, name="results"),
 ]

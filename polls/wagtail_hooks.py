@@ -18,10 +18,10 @@ class PollResultsMenuItem(MenuItem):
 _urls = (
     [
         path("", admin_views.poll_list, name="polls"),
-        path("<poll_row_id:poll_id>/", admin_views.poll_results, name="results"),
-        path("<poll_row_id:poll_id>/results.csv", admin_views.export_results, name="export_results"),
-        path("<poll_row_id:poll_id>/voters.csv", admin_views.export_voters, name="export_voters"),
-        path("<poll_row_id:poll_id>/ballots.csv", admin_views.export_ballots, name="export_ballots"),
+        path("<row_id:poll_id>/", admin_views.poll_results, name="results"),
+        path("<row_id:poll_id>/results.csv", admin_views.export_results, name="export_results"),
+        path("<row_id:poll_id>/voters.csv", admin_views.export_voters, name="export_voters"),
+        path("<row_id:poll_id>/ballots.csv", admin_views.export_ballots, name="export_ballots"),
     ],
     "polls_admin",
 )

@@ -20,8 +20,11 @@ def search(request: HttpRequest) -> TemplateResponse:
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
     locale = active_locale()
     promotions = []
-    if query:
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+    # The database backend quotes each word for SQLite's full-text MATCH but not a quote inside one: a visitor's
+    # `"data` was a syntax error there. Quotes add nothing to a plain-text search, so they go.
+    words = query.replace('"', " ").strip()
+    if words:
+        results = Page.objects.live().public().filter(locale=locale).specific().search(words)
         promotions = SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(query), page__live=True, page__locale=locale
         ).select_related("page")

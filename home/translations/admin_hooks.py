@@ -67,8 +67,8 @@ def keep_source_pages_from_translators_bulk(request, action_type, objects, actio
 def translation_status_urls():
     return [
         path("translations/", status_views.overview, name="translation_status"),
-        path("translations/<int:source_id>/changes/", status_views.changes, name="translation_changes"),
-        path("translations/<int:source_id>/sync/", status_views.sync, name="translation_sync"),
+        path("translations/<row_id:source_id>/changes/", status_views.changes, name="translation_changes"),
+        path("translations/<row_id:source_id>/sync/", status_views.sync, name="translation_sync"),
         path("translations/sync/", status_views.sync_all, name="translation_sync_all"),
     ]
 

@@ -135,3 +135,15 @@ def test_search_query_count_does_not_grow_with_the_number_of_results(client, hom
     with_thirty = count()
 
     assert with_thirty == with_three
+
+
+@pytest.mark.parametrize(
+    ("query", "found"), [('"maskinlæring', ["Om maskinlæring"]), ('maskinlæring" OR NEAR(a b) "', []), ('""', [])]
+)
+def test_quotes_and_search_operators_are_plain_text_not_a_server_error(client, home_page, query, found):
+    _page_with_body_word(home_page, "Om maskinlæring", "maskinlæring")
+
+    response = client.get("/da/search/", {"query": query})
+
+    assert response.status_code == 200
+    assert _result_titles(response.content.decode()) == found

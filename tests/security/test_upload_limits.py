@@ -69,6 +69,8 @@ def test_a_wagtail_image_bomb_is_refused_within_half_a_second_of_cpu(client):
     admin = get_user_model().objects.create_superuser("admin@example.org", "x", is_verified=True)
     client.force_login(admin)
     bomb = SimpleUploadedFile("bomb.png", png_bomb(), content_type="image/png")
+    # The first upload of the process loads Wagtail's image machinery; that is not the bomb's cost.
+    client.post("/admin/images/add/", {"title": "Warm-up", "file": SimpleUploadedFile("x.png", b"x"), "collection": 1})
 
     started = time.process_time()
     response = client.post("/admin/images/add/", {"title": "Bomb", "file": bomb, "collection": 1})

@@ -1,4 +1,4 @@
-"""The path converter for row ids in the polls app's URLs (registered as `poll_row_id` by PollsConfig.ready)."""
+"""The path converter for row ids in URLs (registered as `row_id` by HomeConfig.ready, before any URLconf loads)."""
 
 
 class RowIdConverter:
