@@ -38,7 +38,7 @@ urlpatterns = [
     path("account/delete/", accounts.delete_account, name="delete_account"),
     # Wagtail's form for password-protected pages, limited (before Wagtail's own pattern for the same path).
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<row_id:page_view_restriction_id>/<row_id:page_id>/",
         accounts.page_password,
         name="page_password",
     ),
