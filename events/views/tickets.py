@@ -124,7 +124,7 @@ def ticket_qr(request: HttpRequest, token: str) -> HttpResponse:
 def checkin(request: HttpRequest, token: str) -> HttpResponse:
     """What the ticket's QR code opens. Nothing changes on a GET (a link preview or a curious attendee opens
     it too): the holder sees the ticket and is asked to show it at the door; a volunteer of the event gets the
-    confirm step, a button that checks the ticket in (events.checkin_views.confirm)."""
+    confirm step, a button that checks the ticket in (events.views.door.confirm)."""
     return checkin_page(request, registration_by_token(token))
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from community.models import User
 from events import services
-from events.admin_registrations import EXPORT_PERMISSION, VIEW_PERMISSION, _forbidden, admin_events
+from events.admin.registrations import EXPORT_PERMISSION, VIEW_PERMISSION, _forbidden, admin_events
 from events.models import CheckIn, EventVolunteer, Registration
 from events.services.checkin import CHECK_IN_PERMISSION, clean_text
 from home.exports import csv_response
