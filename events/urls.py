@@ -3,14 +3,14 @@
 from django.urls import path
 
 from events import calendar
-from events.views import door, tickets
+from events.views import door, registration, tickets
 
 app_name = "events"
 
 urlpatterns = [
-    path("<int:page_id>/register/", tickets.register, name="register"),
-    path("registrations/<int:pk>/cancel/", tickets.cancel, name="cancel"),
-    path("registrations/<int:pk>/leave-waiting-list/", tickets.leave_waiting, name="leave_waiting"),
+    path("<int:page_id>/register/", registration.register, name="register"),
+    path("registrations/<int:pk>/cancel/", registration.cancel, name="cancel"),
+    path("registrations/<int:pk>/leave-waiting-list/", registration.leave_waiting, name="leave_waiting"),
     path("tickets/", tickets.my_tickets, name="my_tickets"),
     path("tickets/<str:token>/qr.png", tickets.ticket_qr, name="ticket_qr"),
     path("checkin/", door.desks, name="checkin_desks"),

@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from events.admin import checkins as admin_checkins
+from events.admin import common as admin_common
 from events.admin import registrations as admin_registrations
 from events.admin import series as admin_series  # noqa: F401 - the Event series snippet
 from events.models import EventPage
@@ -17,7 +18,7 @@ from events.models import EventPage
 
 class RegistrationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(admin_registrations.VIEW_PERMISSION)
+        return request.user.has_perm(admin_common.VIEW_PERMISSION)
 
 
 _urls = (

@@ -1,105 +1,26 @@
-"""Registration views: register, cancel, leave the waiting list, the ticket's QR, check-in and My tickets.
+"""Tickets: My tickets, the ticket's QR image, and the check-in link its QR code opens.
 
-The rules live in events.services; these views read the request, call a service and say what happened.
-A full event puts the person on the waiting list automatically (register() decides); the event page says so
-on its button before they click.
+The rules live in events.services; these views read the request, call a service and answer.
 """
 
 import re
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
-from community.permissions import is_active_member
 from events import qr, services
 from events.listing import pages_in_language
-from events.models import EventPage, Registration
-from events.my_tickets import tickets_for
-from events.services import RegistrationError
+from events.models import Registration
 
 # Tokens are URL-safe base64 (secrets.token_urlsafe); anything else is not a ticket, and must not reach the
 # database (PostgreSQL refuses a NUL character with an error, not an empty result).
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
-
-
-def _event_url(request: HttpRequest, page: EventPage) -> str:
-    return page.get_url(request=request) or "/"
-
-
-def _back(request: HttpRequest, fallback: str) -> str:
-    """Where to go after a change: the form's `next` when it is on this site, else `fallback`."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return fallback
-
-
-@require_POST
-def register(request: HttpRequest, page_id: int) -> HttpResponse:
-    page = get_object_or_404(EventPage.objects.live().select_related("locale", "event"), pk=page_id)
-    event_url = _event_url(request, page)
-    user = request.user
-    if not user.is_authenticated:
-        return redirect_to_login(event_url)
-    if not user.is_verified:
-        messages.error(request, RegistrationError("not_verified").message)
-        return redirect(event_url)
-    if page.event.members_only and not is_active_member(user):
-        messages.info(request, _("This event is for members. Become a member to register."))
-        return redirect(f"{reverse('community:membership_apply')}?{urlencode({'next': event_url})}")
-    try:
-        registration = services.register(user, page, accepted_terms=request.POST.get("accept_terms") == "1")
-    except RegistrationError as error:
-        messages.error(request, error.message)
-        return redirect(event_url)
-    if registration.status == Registration.Status.CONFIRMED:
-        messages.success(request, _("You are registered. Your ticket is on its way by e-mail and under My tickets."))
-    else:
-        messages.info(request, _("The event is full, so you are on the waiting list. We write if a seat frees up."))
-    return redirect(event_url)
-
-
-def _owned_registration(request: HttpRequest, pk: int) -> Registration:
-    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
-    if not services.may_cancel(registration, request.user):
-        raise PermissionDenied
-    return registration
-
-
-@require_POST
-@login_required
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = _owned_registration(request, pk)
-    try:
-        services.cancel(registration, by=request.user)
-    except RegistrationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your registration is cancelled."))
-    return redirect(_back(request, reverse("events:my_tickets")))
-
-
-@require_POST
-@login_required
-def leave_waiting(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = _owned_registration(request, pk)
-    try:
-        services.leave_waiting_list(registration, by=request.user)
-    except RegistrationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("You have left the waiting list."))
-    return redirect(_back(request, reverse("events:my_tickets")))
 
 
 def registration_by_token(token: str) -> Registration:
@@ -147,3 +68,26 @@ def checkin_page(request: HttpRequest, registration: Registration, *, result=Non
 @never_cache
 def my_tickets(request: HttpRequest) -> HttpResponse:
     return render(request, "events/registration/my_tickets.html", {"view_tickets": tickets_for(request.user)})
+
+
+def tickets_for(user) -> dict:
+    """`upcoming`, `past` (tickets) and `waiting` (waiting places), each registration carrying `page`: the
+    event's page in the active language when it has one (events.listing.pages_in_language)."""
+    registrations = list(Registration.objects.active().filter(user=user).order_by("pk"))
+    pages = pages_in_language([registration.event_id for registration in registrations], get_language())
+    now = timezone.now()
+    upcoming, past, waiting = [], [], []
+    registrations = [registration for registration in registrations if registration.event_id in pages]
+    for registration in registrations:
+        registration.page = pages[registration.event_id]
+    registrations.sort(key=lambda registration: (registration.page.start, registration.pk))
+    for registration in registrations:
+        if registration.status == Registration.Status.WAITING:
+            if registration.page.end > now:
+                waiting.append(registration)
+        elif registration.page.end > now:
+            upcoming.append(registration)
+        else:
+            past.append(registration)
+    past.reverse()  # most recent first
+    return {"upcoming": upcoming, "past": past, "waiting": waiting, "now": now}
