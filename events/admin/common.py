@@ -4,21 +4,15 @@ Every admin view checks its own permission (`requires`), so a URL typed by hand 
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from django.views.defaults import permission_denied
 
+from community.admin_views import forbidden  # the admin's 403 page, one for every app
 from events.models import Event
 from home.exports import csv_response
 
 VIEW_PERMISSION = "events.view_registrations"
 EXPORT_PERMISSION = "events.export_registrations"
-
-
-def forbidden(request):
-    """The admin's 403 page."""
-    return permission_denied(request, PermissionDenied())
 
 
 def requires(permission: str):
