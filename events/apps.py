@@ -23,11 +23,11 @@ class EventsConfig(AppConfig):
         register_attachments(TICKET_MAIL, ticket_attachments)
         register_on_sent(TICKET_MAIL, mark_ticket_mailed)
 
-        # "My tickets" on every user's My page (events.views / events/templates/events/registration).
+        # "My tickets" on every user's My page (events.views.tickets / events/templates/events/registration).
         from community.dashboard import register_dashboard_section
 
         register_dashboard_section("events/registration/dashboard_section.html")
-        # Volunteers and organisers reach their check-in events from My page (events.checkin_views.desks).
+        # Volunteers and organisers reach their check-in events from My page (events.views.door.desks).
         register_dashboard_section("events/checkin/dashboard_section.html")
 
         # The next events on the home page (home.sections).

@@ -3,26 +3,27 @@
 
 from django.urls import path
 
-from events import calendar, checkin_views, views
+from events import calendar
+from events.views import door, registration, tickets
 
 app_name = "events"
 
 urlpatterns = [
-    path("<row_id:page_id>/register/", views.register, name="register"),
-    path("registrations/<row_id:pk>/cancel/", views.cancel, name="cancel"),
-    path("registrations/<row_id:pk>/leave-waiting-list/", views.leave_waiting, name="leave_waiting"),
-    path("tickets/", views.my_tickets, name="my_tickets"),
-    path("tickets/<str:token>/qr.png", views.ticket_qr, name="ticket_qr"),
-    path("checkin/", checkin_views.desks, name="checkin_desks"),
-    path("checkin/sw.js", checkin_views.service_worker, name="checkin_sw"),
-    path("checkin/<str:token>/", views.checkin, name="checkin"),
-    path("checkin/<str:token>/confirm/", checkin_views.confirm, name="checkin_confirm"),
-    path("<row_id:event_id>/checkin/", checkin_views.desk, name="checkin_desk"),
-    path("<row_id:event_id>/checkin/scan/", checkin_views.scan, name="checkin_scan"),
-    path("<row_id:event_id>/checkin/sync/", checkin_views.sync, name="checkin_sync"),
-    path("<row_id:event_id>/checkin/undo/", checkin_views.undo, name="checkin_undo"),
-    path("<row_id:event_id>/checkin/attendees/", checkin_views.attendees, name="checkin_attendees"),
-    path("<row_id:event_id>/checkin/counts/", checkin_views.counts, name="checkin_counts"),
+    path("<row_id:page_id>/register/", registration.register, name="register"),
+    path("registrations/<row_id:pk>/cancel/", registration.cancel, name="cancel"),
+    path("registrations/<row_id:pk>/leave-waiting-list/", registration.leave_waiting, name="leave_waiting"),
+    path("tickets/", tickets.my_tickets, name="my_tickets"),
+    path("tickets/<str:token>/qr.png", tickets.ticket_qr, name="ticket_qr"),
+    path("checkin/", door.desks, name="checkin_desks"),
+    path("checkin/sw.js", door.service_worker, name="checkin_sw"),
+    path("checkin/<str:token>/", tickets.checkin, name="checkin"),
+    path("checkin/<str:token>/confirm/", door.confirm, name="checkin_confirm"),
+    path("<row_id:event_id>/checkin/", door.desk, name="checkin_desk"),
+    path("<row_id:event_id>/checkin/scan/", door.scan, name="checkin_scan"),
+    path("<row_id:event_id>/checkin/sync/", door.sync, name="checkin_sync"),
+    path("<row_id:event_id>/checkin/undo/", door.undo, name="checkin_undo"),
+    path("<row_id:event_id>/checkin/attendees/", door.attendees, name="checkin_attendees"),
+    path("<row_id:event_id>/checkin/counts/", door.counts, name="checkin_counts"),
     path("<row_id:page_id>/event.ics", calendar.event_ics, name="event_ics"),
     path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
 ]

@@ -1,5 +1,5 @@
-"""Wagtail admin for events: the "Registrations" menu item and its views (events.admin_registrations), and
-each event's check-ins and volunteers (events.admin_checkins)."""
+"""Wagtail admin for events: the "Registrations" menu item and its views (events.admin.registrations), and
+each event's check-ins and volunteers (events.admin.checkins)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -9,13 +9,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from events import admin_checkins, admin_registrations, admin_series  # noqa: F401 - admin_series: Event series admin
+from events.admin import checkins as admin_checkins
+from events.admin import common as admin_common
+from events.admin import registrations as admin_registrations
+from events.admin import series as admin_series  # noqa: F401 - the Event series snippet
 from events.models import EventPage
 
 
 class RegistrationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(admin_registrations.VIEW_PERMISSION)
+        return request.user.has_perm(admin_common.VIEW_PERMISSION)
 
 
 _urls = (

@@ -2,7 +2,7 @@
 
 from django import template
 
-from events.my_tickets import tickets_for
+from events.views.tickets import tickets_for
 
 register = template.Library()
 

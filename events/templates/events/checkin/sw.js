@@ -1,5 +1,5 @@
 {% comment %}
-The check-in scanner's offline fallback, served by events.checkin_views.service_worker at /<lang>/events/checkin/sw.js
+The check-in scanner's offline fallback, served by events.views.door.service_worker at /<lang>/events/checkin/sw.js
 and registered by events/static/events/checkin.js with the scanner page's own URL as its scope. It keeps the scanner
 page and the static files it loads, so a reload without a network (or a tab the phone killed) still shows the
 scanner; the scans themselves wait in localStorage as before. The JSON endpoints and every other page are left alone.

@@ -1,4 +1,4 @@
-"""Check-in at the door: scan a ticket, undo a check-in, find an attendee, and who may do it.
+"""Check-in at the door: scan a ticket and undo a check-in.
 
 A ticket is checked in by one conditional UPDATE (`checked_in_at IS NULL` in its WHERE clause), so of any
 number of simultaneous scans of one ticket exactly one changes the row; the others read it afterwards and
@@ -9,40 +9,28 @@ Scans queued on a phone while it was offline carry the time they were made and a
 """
 
 import datetime
-import re
-import unicodedata
 from dataclasses import dataclass, replace
 
-from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from events.listing import pages_in_language
-from events.models import CheckIn, Event, EventPage, EventVolunteer, Registration
+from events.models import CheckIn, Event, EventPage, Registration
 from events.models.event import event_of
-from events.models.registrations import SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH
+from events.services.checkin.access import may_undo
+from events.services.checkin.codes import parse_code
 from events.services.registration import is_event_staff
 from home import dates
 from home.errors import DomainError
 
-VOLUNTEERS_GROUP = "Volunteers"
-CHECK_IN_PERMISSION = "events.check_in_attendees"
-MAX_CODE_LENGTH = 2048
 MAX_BATCH = 200
 # A scan made offline keeps the device's time, within reason: never in the future, at most a day back.
 OLDEST_OFFLINE_SCAN = datetime.timedelta(hours=24)
 
 Result = CheckIn.Result
 Source = CheckIn.Source
-
-# The ticket's check-in URL as its QR code carries it (.../checkin/<token>/), a bare token, or a typed code.
-URL_TOKEN = re.compile(r"/checkin/([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
-TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
-# Letters people confuse with digits, read the way Crockford's base 32 reads them.
-TYPED_CODE_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
 
 
 class CheckInError(DomainError):
@@ -52,27 +40,6 @@ class CheckInError(DomainError):
         "not_yours": gettext_lazy("Only the volunteer who checked this person in, or an organiser, can undo it."),
         "bad_request": gettext_lazy("The scanner sent something this site does not understand. Reload the page."),
     }
-
-
-def clean_text(text: str) -> str:
-    """`text` without what a database cannot store: NUL characters and lone surrogates (valid JSON can carry
-    both, as \\u0000 and \\ud800)."""
-    return text.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
-
-
-def parse_code(text: str) -> tuple[str, str] | None:
-    """("token", token) for a check-in URL or a token, ("short", CODE) for a typed code, else None."""
-    text = (text or "").strip()
-    if not text or len(text) > MAX_CODE_LENGTH:
-        return None
-    if match := URL_TOKEN.search(text):
-        return ("token", match.group(1))
-    typed = text.upper().translate(TYPED_CODE_FIXES)
-    if len(typed) == SHORT_CODE_LENGTH and all(char in SHORT_CODE_ALPHABET for char in typed):
-        return ("short", typed)
-    if TOKEN.fullmatch(text):
-        return ("token", text)
-    return None
 
 
 def display_name(user) -> str:
@@ -181,68 +148,6 @@ class ScanResult:
             "duplicate": self.state == Result.ALREADY,
             "client_id": self.client_id,
         }
-
-
-# --- Who may scan --------------------------------------------------------------------------------------------
-
-
-def checks_people_in(user) -> bool:
-    """Organisers, and volunteers (who may scan the events they are assigned to)."""
-    return bool(user.is_authenticated and (is_event_staff(user) or user.has_perm(CHECK_IN_PERMISSION)))
-
-
-def may_scan(user, event: Event | EventPage) -> bool:
-    """Organisers (event staff) scan every event; a volunteer only the events they are assigned to."""
-    event = event_of(event)
-    if not user.is_authenticated:
-        return False
-    if is_event_staff(user):
-        return True
-    return user.has_perm(CHECK_IN_PERMISSION) and EventVolunteer.objects.filter(event_id=event.pk, user=user).exists()
-
-
-def may_undo(registration: Registration, user) -> bool:
-    return registration.checked_in_by_id == user.pk or is_event_staff(user)
-
-
-def scannable_events(user):
-    """The events `user` may scan that have not ended more than half a day ago, soonest first, with `start`."""
-    pages = EventPage.objects.filter(
-        event=OuterRef("pk"),
-        end__gte=timezone.now() - datetime.timedelta(hours=12),
-        signup_type=EventPage.SignUp.ON_SITE,
-    )
-    events = (
-        Event.objects.filter(Exists(pages))
-        .annotate(start=Subquery(pages.order_by("start").values("start")[:1]))
-        .order_by("start", "pk")
-    )
-    if is_event_staff(user):
-        return events
-    if not checks_people_in(user):
-        return events.none()
-    return events.filter(volunteer_assignments__user=user)
-
-
-def assign_volunteer(event: Event | EventPage, user, *, by) -> EventVolunteer:
-    """Let `user` scan tickets at the event; they join the Volunteers group if they are not in it."""
-    event = event_of(event)
-    with transaction.atomic():
-        group, created = Group.objects.get_or_create(name=VOLUNTEERS_GROUP)
-        if created:  # migration 0005 made it; someone deleted it since: make it again with its permission
-            app_label, codename = CHECK_IN_PERMISSION.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        user.groups.add(group)
-        assignment, _created = EventVolunteer.objects.get_or_create(
-            event_id=event.pk, user=user, defaults={"assigned_by": by}
-        )
-    return assignment
-
-
-def unassign_volunteer(event: Event | EventPage, user) -> bool:
-    event = event_of(event)
-    deleted, _rows = EventVolunteer.objects.filter(event_id=event.pk, user=user).delete()
-    return bool(deleted)
 
 
 # --- Scanning --------------------------------------------------------------------------------------------
@@ -414,55 +319,3 @@ def undo_check_in(registration_id: int, event: Event | EventPage, volunteer, *, 
             scanned_at=timezone.now(),
         )
     return ScanResult(Result.UNDONE, registration)
-
-
-# --- Finding attendees -----------------------------------------------------------------------------------
-
-# Letters that Unicode does not split into a base letter and an accent, spelled the way people type them.
-FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
-WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` without accents, so "Søren Ærø" and "soren aero" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold().translate(FOLDS))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _matches(terms: list[str], registration: Registration) -> bool:
-    user = registration.user
-    words = WORD.findall(fold(f"{user.first_name} {user.last_name} {user.email}"))
-    return all(any(word.startswith(term) for word in words) for term in terms)
-
-
-def find_attendees(registrations, query: str, *, limit: int | None = None) -> list[Registration]:
-    """The registrations (a queryset, kept in its order) whose holder's first name, last name or e-mail has a
-    word starting with each word of `query`, ignoring case and accents ("soren" finds Søren, "alund" finds
-    Ålund), or whose typed ticket code `query` is. The one attendee search: the door's and the admin's lists.
-    One query: a guest list is small enough to match in Python, which also folds ø and æ as the database
-    would not."""
-    query = str(query or "")[:100]
-    terms = WORD.findall(fold(query))
-    if not terms:
-        return []
-    parsed = parse_code(query)
-    code = parsed[1] if parsed and parsed[0] == "short" else None
-    found = []
-    for registration in registrations.select_related("user").iterator(chunk_size=500):
-        if _matches(terms, registration) or (code and registration.short_code == code):
-            found.append(registration)
-            if limit is not None and len(found) >= limit:
-                break
-    return found
-
-
-def search_attendees(event: Event | EventPage, query: str, *, limit: int = 20) -> list[Registration]:
-    """The event's ticket holders matching `query` (find_attendees), by name, at most `limit`."""
-    event = event_of(event)
-    tickets = (
-        Registration.objects.confirmed()
-        .filter(event_id=event.pk)
-        .select_related("user", "checked_in_by")
-        .order_by("user__first_name", "user__last_name", "pk")
-    )
-    return find_attendees(tickets, query, limit=limit)

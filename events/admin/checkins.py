@@ -19,10 +19,9 @@ from django.views.decorators.http import require_POST
 
 from community.models import User
 from events import services
-from events.admin_registrations import EXPORT_PERMISSION, VIEW_PERMISSION, _forbidden, admin_events
+from events.admin.common import EXPORT_PERMISSION, VIEW_PERMISSION, admin_event, event_csv, forbidden, iso, requires
 from events.models import CheckIn, EventVolunteer, Registration
 from events.services.checkin import CHECK_IN_PERMISSION, clean_text
-from home.exports import csv_response
 
 VIEW_VOLUNTEERS_PERMISSION = "events.view_eventvolunteer"
 ADD_VOLUNTEER_PERMISSION = "events.add_eventvolunteer"
@@ -30,10 +29,6 @@ DELETE_VOLUNTEER_PERMISSION = "events.delete_eventvolunteer"
 ATTENDEES_PER_PAGE = 100
 LOG_PER_PAGE = 50
 STATES = ("in", "out")
-
-
-def _event(event_id: int):
-    return get_object_or_404(admin_events(), pk=event_id)
 
 
 def _scanner_url(event) -> str:
@@ -66,10 +61,9 @@ def _log(event):
     )
 
 
+@requires(VIEW_PERMISSION)
 def event_checkins(request, event_id: int):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        return _forbidden(request)
-    event = _event(event_id)
+    event = admin_event(event_id)
     query = clean_text(request.GET.get("q", "")).strip()[:100]
     state = request.GET.get("state", "")
     if state not in STATES:
@@ -102,7 +96,7 @@ def _door(request, event_id: int, pk: int):
     """The event and the ticket a manual check-in or undo is about, or None when the user may not scan there."""
     if not request.user.has_perm(CHECK_IN_PERMISSION):
         return None
-    event = _event(event_id)
+    event = admin_event(event_id)
     if not services.may_scan(request.user, event):
         return None
     return event, get_object_or_404(Registration, pk=pk, event=event)
@@ -111,7 +105,7 @@ def _door(request, event_id: int, pk: int):
 @require_POST
 def manual_check_in(request, event_id: int, pk: int):
     if (door := _door(request, event_id, pk)) is None:
-        return _forbidden(request)
+        return forbidden(request)
     event, registration = door
     result = services.check_in(registration.token, event, request.user, source=CheckIn.Source.ADMIN)
     if result.state == CheckIn.Result.CHECKED_IN:
@@ -126,7 +120,7 @@ def manual_check_in(request, event_id: int, pk: int):
 @require_POST
 def manual_undo(request, event_id: int, pk: int):
     if (door := _door(request, event_id, pk)) is None:
-        return _forbidden(request)
+        return forbidden(request)
     event, registration = door
     try:
         result = services.undo_check_in(registration.pk, event, request.user, source=CheckIn.Source.ADMIN)
@@ -137,21 +131,13 @@ def manual_undo(request, event_id: int, pk: int):
     return _back_to_checkins(request, event)
 
 
-def _iso(moment) -> str:
-    return moment.isoformat() if moment else ""
-
-
 def export_checkin_log(request, event_id: int):
-    if not request.user.has_perm(EXPORT_PERMISSION):
-        return _forbidden(request)
-    event = _event(event_id)
-
-    def rows():
+    def rows(event):
         for entry in _log(event).iterator(chunk_size=500):
             attendee = entry.registration.user if entry.registration else None
             yield [
-                _iso(entry.scanned_at),
-                _iso(entry.created_at),
+                iso(entry.scanned_at),
+                iso(entry.created_at),
                 entry.result,
                 entry.source,
                 entry.volunteer.get_full_name() if entry.volunteer else "",
@@ -174,27 +160,23 @@ def export_checkin_log(request, event_id: int):
         "attendee_email",
         "code",
     ]
-    return csv_response(f"checkins-{event.slug}.csv", header, rows())
+    return event_csv(request, event_id, "checkins", header, rows)
 
 
 def export_checkin_attendees(request, event_id: int):
-    if not request.user.has_perm(EXPORT_PERMISSION):
-        return _forbidden(request)
-    event = _event(event_id)
-
-    def rows():
+    def rows(event):
         for ticket in _ticket_holders(event, "", "").iterator(chunk_size=500):
             yield [
                 ticket.user.get_full_name(),
                 ticket.user.email,
                 ticket.display_code,
-                _iso(ticket.checked_in_at),
+                iso(ticket.checked_in_at),
                 ticket.checked_in_by.get_full_name() if ticket.checked_in_by else "",
                 ticket.checked_in_by.email if ticket.checked_in_by else "",
             ]
 
     header = ["name", "email", "code", "checked_in_at", "checked_in_by", "checked_in_by_email"]
-    return csv_response(f"checkin-attendees-{event.slug}.csv", header, rows())
+    return event_csv(request, event_id, "checkin-attendees", header, rows)
 
 
 # --- Volunteers ----------------------------------------------------------------------------------------------
@@ -226,13 +208,12 @@ def _volunteers(event):
     )
 
 
+@requires(VIEW_VOLUNTEERS_PERMISSION)
 def event_volunteers(request, event_id: int):
-    if not request.user.has_perm(VIEW_VOLUNTEERS_PERMISSION):
-        return _forbidden(request)
     can_add = request.user.has_perm(ADD_VOLUNTEER_PERMISSION)
     if request.method == "POST" and not can_add:
-        return _forbidden(request)
-    event = _event(event_id)
+        return forbidden(request)
+    event = admin_event(event_id)
     form = VolunteerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         volunteer = form.user
@@ -264,10 +245,9 @@ def event_volunteers(request, event_id: int):
 
 
 @require_POST
+@requires(DELETE_VOLUNTEER_PERMISSION)
 def remove_volunteer(request, event_id: int, user_id: int):
-    if not request.user.has_perm(DELETE_VOLUNTEER_PERMISSION):
-        return _forbidden(request)
-    event = _event(event_id)
+    event = admin_event(event_id)
     assignment = get_object_or_404(EventVolunteer.objects.select_related("user"), event=event, user_id=user_id)
     services.unassign_volunteer(event, assignment.user)
     name = assignment.user.get_full_name() or assignment.user.email

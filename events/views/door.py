@@ -33,7 +33,7 @@ from events.services.checkin import (
     clean_text,
     display_name,
 )
-from events.views import checkin_page, registration_by_token
+from events.views.tickets import checkin_page, registration_by_token
 from home.browser_policy import allow_camera
 
 MAX_BODY_BYTES = 256 * 1024  # a full offline queue (200 scans) is far below this

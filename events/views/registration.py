@@ -1,35 +1,25 @@
-"""Registration views: register, cancel, leave the waiting list, the ticket's QR, check-in and My tickets.
+"""Registration: register for an event, cancel a ticket, leave the waiting list.
 
 The rules live in events.services; these views read the request, call a service and say what happened.
 A full event puts the person on the waiting list automatically (register() decides); the event page says so
 on its button before they click.
 """
 
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from community.permissions import is_active_member
-from events import qr, services
-from events.listing import pages_in_language
+from events import services
 from events.models import EventPage, Registration
-from events.my_tickets import tickets_for
 from events.services import RegistrationError
-
-# Tokens are URL-safe base64 (secrets.token_urlsafe); anything else is not a ticket, and must not reach the
-# database (PostgreSQL refuses a NUL character with an error, not an empty result).
-TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _event_url(request: HttpRequest, page: EventPage) -> str:
@@ -100,50 +90,3 @@ def leave_waiting(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("You have left the waiting list."))
     return redirect(_back(request, reverse("events:my_tickets")))
-
-
-def registration_by_token(token: str) -> Registration:
-    if not TOKEN_PATTERN.fullmatch(token):
-        raise Http404
-    return get_object_or_404(Registration.objects.select_related("event", "user"), token=token)
-
-
-@require_GET
-@login_required
-def ticket_qr(request: HttpRequest, token: str) -> HttpResponse:
-    registration = registration_by_token(token)
-    if not services.may_cancel(registration, request.user):
-        raise PermissionDenied
-    response = HttpResponse(qr.ticket_qr_png(registration), content_type="image/png")
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@require_GET
-@never_cache
-def checkin(request: HttpRequest, token: str) -> HttpResponse:
-    """What the ticket's QR code opens. Nothing changes on a GET (a link preview or a curious attendee opens
-    it too): the holder sees the ticket and is asked to show it at the door; a volunteer of the event gets the
-    confirm step, a button that checks the ticket in (events.checkin_views.confirm)."""
-    return checkin_page(request, registration_by_token(token))
-
-
-def checkin_page(request: HttpRequest, registration: Registration, *, result=None) -> HttpResponse:
-    may_scan = services.may_scan(request.user, registration.event)
-    context = {
-        "registration": registration,
-        "event": pages_in_language([registration.event_id], get_language()).get(registration.event_id),
-        "show_holder": may_scan or services.may_cancel(registration, request.user),
-        "may_scan": may_scan,
-        "result": result,
-    }
-    response = render(request, "events/registration/checkin.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-@require_GET
-@login_required
-@never_cache
-def my_tickets(request: HttpRequest) -> HttpResponse:
-    return render(request, "events/registration/my_tickets.html", {"view_tickets": tickets_for(request.user)})

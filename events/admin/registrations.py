@@ -2,39 +2,24 @@
 (search, staff cancel) and the attendee CSV. Every view checks the registration permissions itself."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 
 from events import services
+from events.admin.common import EXPORT_PERMISSION, VIEW_PERMISSION, admin_event, admin_events, event_csv, iso, requires
 from events.models import Event, Registration
 from events.services.checkin import clean_text
-from home.exports import csv_response
 
-VIEW_PERMISSION = "events.view_registrations"
-EXPORT_PERMISSION = "events.export_registrations"
 EVENTS_PER_PAGE = 50
 
 
-def _forbidden(request):
-    return permission_denied(request, PermissionDenied())
-
-
-def admin_events():
-    """The events with their counts (EventQuerySet.with_counts) and their page's title and dates in the admin's
-    language; events whose pages are all gone are left out."""
-    return Event.objects.with_counts().with_page(get_language())
-
-
+@requires(VIEW_PERMISSION)
 def event_list(request):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        return _forbidden(request)
     events = admin_events().order_by("-start", "-pk")
     if request.GET.get("past") != "1":
         events = events.filter(end__gte=timezone.now()).order_by("start", "pk")
@@ -53,10 +38,9 @@ def _registrations(event: Event, query: str):
     return registrations
 
 
+@requires(VIEW_PERMISSION)
 def event_registrations(request, event_id: int):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        return _forbidden(request)
-    event = get_object_or_404(admin_events(), pk=event_id)
+    event = admin_event(event_id)
     query = clean_text(request.GET.get("q", "")).strip()[:100]
     registrations = _registrations(event, query)
     context = {
@@ -72,9 +56,8 @@ def event_registrations(request, event_id: int):
 
 
 @require_POST
+@requires(VIEW_PERMISSION)
 def staff_cancel(request, pk: int):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        return _forbidden(request)
     registration = get_object_or_404(Registration.objects.select_related("event", "user"), pk=pk)
     try:
         services.cancel(registration, by=request.user)
@@ -87,12 +70,11 @@ def staff_cancel(request, pk: int):
     return redirect("events_admin:registrations", event_id=registration.event_id)
 
 
+@requires(VIEW_PERMISSION)
 def cancel_event(request, event_id: int):
     """Cancel the whole event (GET asks, POST does it): every page says so, registration closes, and every
     ticket holder and everyone waiting is mailed once, in their language (events.services.cancel_event)."""
-    if not request.user.has_perm(VIEW_PERMISSION):
-        return _forbidden(request)
-    event = get_object_or_404(admin_events(), pk=event_id)
+    event = admin_event(event_id)
     if request.method == "POST":
         try:
             mailed = services.cancel_event(event, by=request.user)
@@ -113,22 +95,19 @@ def cancel_event(request, event_id: int):
 
 
 def export_attendees(request, event_id: int):
-    if not request.user.has_perm(EXPORT_PERMISSION):
-        return _forbidden(request)
-    event = get_object_or_404(admin_events(), pk=event_id)
-    registrations = (
-        Registration.objects.active().filter(event=event).select_related("user").order_by("status", "created_at")
-    )
-    rows = (
-        [
-            registration.user.get_full_name(),
-            registration.user.email,
-            registration.status,
-            registration.created_at.isoformat(),
-            registration.checked_in_at.isoformat() if registration.checked_in_at else "",
-        ]
-        for registration in registrations.iterator()
-    )
-    return csv_response(
-        f"attendees-{event.slug}.csv", ["name", "email", "status", "registered_at", "checked_in_at"], rows
+    def rows(event):
+        registrations = (
+            Registration.objects.active().filter(event=event).select_related("user").order_by("status", "created_at")
+        )
+        for registration in registrations.iterator():
+            yield [
+                registration.user.get_full_name(),
+                registration.user.email,
+                registration.status,
+                iso(registration.created_at),
+                iso(registration.checked_in_at),
+            ]
+
+    return event_csv(
+        request, event_id, "attendees", ["name", "email", "status", "registered_at", "checked_in_at"], rows
     )
