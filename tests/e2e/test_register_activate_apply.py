@@ -30,9 +30,10 @@ def test_a_visitor_registers_activates_from_the_mail_logs_in_and_applies(
     live_server, tab, workers, smtp_server, settings
 ):
     ensure_home_page()
-    # Links in mails point at the site; here the site is the live server.
+    # Links in mails point at the site; here the site is the live server. The worker writes the links (they are
+    # minted when the mail is rendered), so it is told too.
     settings.SITE_URL = live_server.url
-    workers.start(smtp_port=smtp_server.port)
+    workers.start(smtp_port=smtp_server.port, extra_env={"SITE_URL": live_server.url})
 
     tab.goto(f"{live_server.url}/da/account/register/")
     tab.fill("input[name=email]", EMAIL)

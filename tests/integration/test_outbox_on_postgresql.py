@@ -93,7 +93,7 @@ class LockProbingBackend(BaseEmailBackend):
 def test_no_row_is_locked_while_the_smtp_server_talks(settings, ticket_for_locking):
     settings.EMAIL_BACKEND = "tests.integration.test_outbox_on_postgresql.LockProbingBackend"
     registration = ticket_for_locking
-    row = OutboxMail.objects.get(template="events/mail/ticket", context__registration_id=registration.pk)
+    row = OutboxMail.objects.get(template="events/mail/ticket", recipient=registration.user.email)
     LockProbingBackend.row_id, LockProbingBackend.registration_id = row.pk, registration.pk
     LockProbingBackend.probes = []
 
@@ -113,7 +113,8 @@ def ticket_for_locking():
     registration = services.register(
         UserFactory(email="ada@example.com", language="en"), live_event(), accepted_terms=True
     )
-    # The test settings send in process on commit; make the ticket owed again for the test's own sender.
-    OutboxMail.objects.update(sent_at=None, attempts=0)
+    # The test settings send in process on commit; make the ticket owed again for the test's own sender (with the
+    # context that sending emptied).
+    OutboxMail.objects.update(sent_at=None, attempts=0, context={"registration_id": registration.pk})
     Registration.objects.update(ticket_mailed_at=None)
     return registration
