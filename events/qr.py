@@ -1,10 +1,9 @@
-"""Ticket QR codes: the check-in URL a ticket carries, drawn as a PNG and kept in private storage."""
+"""Ticket QR codes: the check-in URL a ticket carries, drawn as a PNG on request and never stored."""
 
 import io
 
 import qrcode
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
 from qrcode.constants import ERROR_CORRECT_M
@@ -30,14 +29,5 @@ def render_qr_png(data: str) -> bytes:
 
 
 def ticket_qr_png(registration: Registration) -> bytes:
-    """The ticket's QR code as PNG bytes, drawn and stored in private storage the first time it is asked for."""
-    if registration.qr_image:
-        try:
-            with registration.qr_image.open("rb") as stored:
-                return stored.read()
-        except FileNotFoundError:
-            pass  # the file went missing: draw it again below
-    data = render_qr_png(checkin_url(registration))
-    registration.qr_image.save(f"{registration.token}.png", ContentFile(data), save=False)
-    Registration.objects.filter(pk=registration.pk).update(qr_image=registration.qr_image.name)
-    return data
+    """The ticket's QR code as PNG bytes, drawn now: a stored file would keep the token at rest."""
+    return render_qr_png(checkin_url(registration))

@@ -1,5 +1,6 @@
 """Registrations: a ticket for a seat, or a place on the waiting list, for one event."""
 
+import base64
 import hashlib
 import secrets
 
@@ -7,12 +8,35 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+# No ticket token at rest: the database keeps a random salt and a keyed hash of the token. The token is
+# HMAC(server key, salt), so it can be drawn into the QR code again on request, yet neither the salt nor the hash
+# (nor a dump of both) is enough to make one without SECRET_KEY. Check-in looks the hash of what it scans up.
+TOKEN_KEY_SALT = "events.registration.ticket-token"  # noqa: S105 - an HMAC key salt, not a secret
+TOKEN_HASH_KEY_SALT = "events.registration.ticket-token-hash"  # noqa: S105 - likewise
+
+
+def new_token_salt() -> str:
+    # 16 random bytes (128 bits) from the OS's CSPRNG; a new salt is a new ticket token.
+    return secrets.token_hex(16)
+
+
+def ticket_token_for(salt: str) -> str:
+    """The ticket's token (43 URL-safe characters, 256 bits), made from its salt with the server's key."""
+    digest = salted_hmac(TOKEN_KEY_SALT, salt, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def ticket_token_hash(token: str) -> str:
+    """What the database keeps of a token: its HMAC-SHA256 under a key derived from SECRET_KEY."""
+    return salted_hmac(TOKEN_HASH_KEY_SALT, token, algorithm="sha256").hexdigest()
 
 
 def new_ticket_token() -> str:
-    # 32 random bytes (256 bits) from the OS's CSPRNG, URL-safe: the ticket's QR code carries it.
-    return secrets.token_urlsafe(32)
+    """A token of the same shape as a ticket's that belongs to no ticket."""
+    return ticket_token_for(new_token_salt())
 
 
 # Crockford's base 32: no I, L, O or U, so a code read aloud or typed from a phone screen is hard to get wrong.
@@ -37,7 +61,8 @@ def ticket_storage():
 
 
 def ticket_qr_path(registration: "Registration", filename: str) -> str:
-    return f"tickets/{registration.token}.png"
+    # Kept for old migrations only: QR codes are drawn on request now and never stored.
+    return f"tickets/{registration.pk}.png"
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -49,6 +74,11 @@ class RegistrationQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING])
+
+    def by_token(self, token: str):
+        """The ticket whose token is `token` (or, for tickets made before tokens were hashed, was mailed as it)."""
+        digest = ticket_token_hash(token)
+        return self.filter(Q(token_hash=digest) | Q(legacy_token_hash=digest))
 
 
 class Registration(models.Model):
@@ -68,7 +98,10 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registrations"
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
-    token = models.CharField(_("ticket code"), max_length=64, unique=True, default=new_ticket_token, editable=False)
+    token_salt = models.CharField(_("ticket salt"), max_length=32, default=new_token_salt, editable=False)
+    token_hash = models.CharField(_("ticket code hash"), max_length=64, unique=True, editable=False)
+    # The hash of the token mailed before tokens were hashed (migration 0011), so those tickets still scan.
+    legacy_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     short_code = models.CharField(_("ticket code for typing"), max_length=16, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     accepted_terms = models.BooleanField(_("accepted the terms"), default=False)
@@ -83,7 +116,6 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    qr_image = models.FileField(_("QR code"), upload_to=ticket_qr_path, storage=ticket_storage, blank=True)
     ticket_mailed_at = models.DateTimeField(_("ticket mailed at"), null=True, blank=True)
     reminder_mailed_at = models.DateTimeField(_("reminder mailed at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
@@ -125,9 +157,16 @@ class Registration(models.Model):
         return f"{self.user} – {self.event}"
 
     def save(self, *args, **kwargs):
+        if not self.token_hash:
+            self.token_hash = ticket_token_hash(self.token)
         if not self.short_code:
             self.short_code = short_code_for(self.token)
         super().save(*args, **kwargs)
+
+    @property
+    def token(self) -> str:
+        """The ticket's token, as its QR code and mail carry it: made on request, never stored."""
+        return ticket_token_for(self.token_salt)
 
     @property
     def display_code(self) -> str:

@@ -6,9 +6,8 @@ The rules live in events.services; these views read the request, call a service 
 import re
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -26,18 +25,36 @@ TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 def registration_by_token(token: str) -> Registration:
     if not TOKEN_PATTERN.fullmatch(token):
         raise Http404
-    return get_object_or_404(Registration.objects.select_related("event", "user"), token=token)
+    registration = Registration.objects.select_related("event", "user").by_token(token).first()
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def _holders_ticket(request: HttpRequest, pk: int) -> Registration:
+    """The ticket `pk`, for its holder or the event's staff only; anyone else gets a 404 (not even whether it is)."""
+    registration = Registration.objects.select_related("event", "user").filter(pk=pk).first()
+    if registration is None or not services.may_cancel(registration, request.user):
+        raise Http404
+    return registration
 
 
 @require_GET
 @login_required
-def ticket_qr(request: HttpRequest, token: str) -> HttpResponse:
-    registration = registration_by_token(token)
-    if not services.may_cancel(registration, request.user):
-        raise PermissionDenied
+def ticket_qr(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ticket's QR code, addressed by the registration's id and drawn on request (tokens are not stored)."""
+    registration = _holders_ticket(request, pk)
     response = HttpResponse(qr.ticket_qr_png(registration), content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+@never_cache
+@login_required
+def ticket(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ticket to show at the door, addressed by id: for its holder and the event's staff."""
+    return checkin_page(request, _holders_ticket(request, pk))
 
 
 @require_GET

@@ -143,7 +143,8 @@ MATRIX = [
     ),
     # Someone else's ticket: only its holder and event staff
     ("POST", lambda w: site("events:cancel", pk=w["ticket"].pk), "302 403 403 403 403 403 302 403 403 403 302"),
-    ("GET", lambda w: ticket_url("events:ticket_qr", w["ticket"]), "302 403 403 403 403 403 200 403 403 403 200"),
+    # The ticket's QR by id: anyone but its holder and the event's staff gets a 404, not even told it exists.
+    ("GET", lambda w: ticket_url("events:ticket_qr", w["ticket"]), "302 404 404 404 404 404 200 404 404 404 200"),
     ("POST", lambda w: site("events:leave_waiting", pk=w["ticket"].pk), "302 403 403 403 403 403 302 403 403 403 302"),
     # Checking someone's ticket in: the event's volunteers and staff, not a volunteer of another event
     (

@@ -176,7 +176,7 @@ def _tickets(parsed: tuple[str, str], event_id: int):
             Registration.objects.filter(event_id=event_id, short_code=value).values_list("pk", flat=True)[:2]
         )
         return registrations.filter(pk=matches[0]) if len(matches) == 1 else registrations.none()
-    return registrations.filter(token=value)
+    return registrations.by_token(value)
 
 
 def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanResult:
@@ -203,6 +203,14 @@ def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanRes
             return ScanResult(Result.ALREADY, registration)
         # Undone between the update and the read: try once more.
     return ScanResult(Result.UNKNOWN, registration)
+
+
+def logged_code(code: str, registration: Registration | None) -> str:
+    """What the check-in log keeps of a scan: the ticket's short code, never its token (which checks it in).
+    A scan that found no ticket keeps what was scanned, which checks nothing in."""
+    if registration is not None:
+        return registration.short_code
+    return code.strip()[:64]
 
 
 def _logged_scan(client_id: str) -> CheckIn | None:
@@ -254,7 +262,7 @@ def check_in(
                 event_id=event_id,
                 registration=result.registration,
                 volunteer=volunteer,
-                code=code.strip()[:64],
+                code=logged_code(code, result.registration),
                 result=result.state,
                 source=source,
                 scanned_at=at,

@@ -123,7 +123,6 @@ def test_the_ticket_is_mailed_once_even_when_the_task_runs_twice(ticket):
     assert len(mail.outbox) == 1
     ticket.refresh_from_db()
     assert ticket.ticket_mailed_at == first_mailed_at
-    assert ticket.qr_image.name  # the QR drawn for the mail is kept in private storage
 
 
 def test_a_ticket_mail_the_smtp_server_did_not_take_is_not_recorded_as_mailed(ticket, settings):
