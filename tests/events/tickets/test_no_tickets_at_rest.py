@@ -15,7 +15,7 @@ from django.urls import reverse
 from community.factories import StaffFactory, UserFactory
 from events import services
 from events.models import CheckIn, Registration
-from events.services.checkin import Result, check_in
+from events.services.checkin import check_in
 from home.models import OutboxMail
 from home.tasks import send_outbox_mail
 
@@ -60,7 +60,7 @@ def tickets(event):
         client.force_login(holder)
         assert client.get(reverse("events:ticket_qr", kwargs={"pk": registration.pk})).status_code == 200
     staff = StaffFactory()
-    assert check_in(registrations[0].token, event, staff).state == Result.CHECKED_IN
+    assert check_in(registrations[0].token, event, staff).state == CheckIn.Result.CHECKED_IN
     return [Registration.objects.get(pk=r.pk) for r in registrations]
 
 
@@ -81,11 +81,11 @@ def test_what_the_database_keeps_of_a_ticket_does_not_check_it_in(tickets, event
     ticket = tickets[1]
     staff = StaffFactory()
     for kept in (ticket.token_salt, ticket.token_hash):
-        assert check_in(kept, event, staff).state == Result.UNKNOWN
-        assert check_in(f"https://example.com/da/events/checkin/{kept}/", event, staff).state == Result.UNKNOWN
+        assert check_in(kept, event, staff).state == CheckIn.Result.UNKNOWN
+        assert check_in(f"https://example.com/da/events/checkin/{kept}/", event, staff).state == CheckIn.Result.UNKNOWN
     assert Registration.objects.get(pk=ticket.pk).checked_in_at is None
     # The token itself still does.
-    assert check_in(ticket.token, event, staff).state == Result.CHECKED_IN
+    assert check_in(ticket.token, event, staff).state == CheckIn.Result.CHECKED_IN
 
 
 def test_a_token_made_from_the_dump_with_a_guessed_server_key_checks_nothing_in(tickets, event):
@@ -93,4 +93,4 @@ def test_a_token_made_from_the_dump_with_a_guessed_server_key_checks_nothing_in(
     with override_settings(SECRET_KEY="a-key-someone-with-only-the-dump-guessed-" + "x" * 20):
         forged = Registration.objects.get(pk=ticket.pk).token  # HMAC(guessed key, the dumped salt)
     assert forged != ticket.token
-    assert check_in(forged, event, StaffFactory()).state == Result.UNKNOWN
+    assert check_in(forged, event, StaffFactory()).state == CheckIn.Result.UNKNOWN
