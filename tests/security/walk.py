@@ -148,13 +148,14 @@ def _member_uid() -> list[str]:
 
 def _ticket_tokens() -> list[str]:
     model = apps.get_model("events.Registration")
-    real = [str(t) for t in model.objects.values_list("token", flat=True)[:1]] if hasattr(model, "token") else []
+    real = [ticket.token for ticket in model.objects.order_by("pk")[:1]]  # computed: tokens are not stored
     return [*real, secrets.token_urlsafe(16)]
 
 
 # Site parameters by name: real values from the demo data (garbage is added to every parameter).
 FILLERS: dict[str, Callable[[], list[str]]] = {
     "page_id": lambda: _pages_of("events.EventPage") + _pages_of("polls.PollPage"),
+    "event_id": lambda: _ids("events.Event", 2),
     "pk": lambda: _ids("events.Registration", 3) + _ids("wagtailcore.Page", 1, depth=2),
     "token": _ticket_tokens,
     "uidb64": _member_uid,
@@ -166,6 +167,7 @@ FILLERS: dict[str, Callable[[], list[str]]] = {
 # Admin parameters: one real value where a name says what it is, else a plausible one; a 404 is a fine answer.
 ADMIN_VALUES: dict[str, Callable[[], str]] = {
     "page_id": lambda: (_pages_of("events.EventPage") or ["3"])[0],
+    "event_id": lambda: (_ids("events.Event", 1) or ["1"])[0],
     "parent_page_id": lambda: _ids("wagtailcore.Page", 1, depth=2)[0],
     "page_to_move_id": lambda: (_pages_of("home.StandardPage") or ["3"])[0],
     "destination_id": lambda: _ids("wagtailcore.Page", 1, depth=2)[0],

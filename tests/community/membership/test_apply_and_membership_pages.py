@@ -171,7 +171,15 @@ def test_the_next_of_the_form_field_is_honoured_too(client):
 
 @pytest.mark.parametrize(
     "next_url",
-    ["https://evil.example/phish", "//evil.example/", "javascript:alert(1)", "http://testserver\\@evil.example/"],
+    [
+        "https://evil.example/phish",
+        "//evil.example/",
+        "javascript:alert(1)",
+        "http://testserver\\@evil.example/",
+        # Not a path: redirect() would take these for a view's name (a 500, or a page nobody asked for).
+        "1e400",
+        "community:membership_renew",
+    ],
 )
 def test_a_next_off_this_site_is_ignored_for_the_membership_page(client, next_url):
     client.force_login(UserFactory())
