@@ -9,6 +9,8 @@ def safe_next_url(request: HttpRequest, fallback: str) -> str:
     An outside or scheme-changing URL is never followed: that would make the site an open redirect."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     # A path on this site, nothing else: a bare word would be taken for a view's name by redirect() (a 500).
-    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return fallback
