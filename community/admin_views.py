@@ -1,6 +1,8 @@
 """Admin pieces of membership that Wagtail has no generic view for: the approve/reject bulk actions and the
 newsletter subscriber export. A user without the permission gets a 403 page, not Wagtail's redirect."""
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,22 @@ EXPORT_PERMISSION = "community.export_members"
 
 def forbidden(request):
     return permission_denied(request, PermissionDenied())
+
+
+def requires(permission: str):
+    """A view decorator: the 403 page for anyone without `permission` (Wagtail's admin would turn a raised
+    PermissionDenied into a redirect)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                return forbidden(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def newsletter_export(request):

@@ -3,7 +3,6 @@ then confirm. The upload waits in private storage between the steps and is delet
 cancelled. Every view checks the import permission itself."""
 
 import secrets
-from functools import wraps
 
 from django import forms
 from django.contrib import messages
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from community.admin_views import forbidden
+from community.admin_views import requires
 from stats.models import Question
 from stats.services.catalogue import IGNORE, NEW_PREFIX, MappingError, mapping_from_choices
 from stats.services.importer import YEARS, SurveyImportError, import_survey
@@ -72,18 +71,6 @@ class MappingForm(forms.Form):
         return {header: self.cleaned_data[f"column_{n}"] for n, header in enumerate(self.headers)}
 
 
-def _may_import(view):
-    """A 403 page for anyone without the import permission (Wagtail would redirect a PermissionDenied)."""
-
-    @wraps(view)
-    def checked(request, *args, **kwargs):
-        if not request.user.has_perm(IMPORT_PERMISSION):
-            return forbidden(request)
-        return view(request, *args, **kwargs)
-
-    return checked
-
-
 def _storage():
     return storages["private"]
 
@@ -112,7 +99,7 @@ def _forget(request) -> None:
         _storage().delete(pending["name"])
 
 
-@_may_import
+@requires(IMPORT_PERMISSION)
 def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -123,7 +110,7 @@ def upload(request):
     return render(request, "stats/admin/upload.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
-@_may_import
+@requires(IMPORT_PERMISSION)
 def review(request):
     """The dry run's report, or the form that maps unknown columns; POST saves that mapping."""
     pending = _pending(request)
@@ -148,7 +135,7 @@ def review(request):
     return render(request, "stats/admin/review.html", context, status=200 if report or mapping_form else 400)
 
 
-@_may_import
+@requires(IMPORT_PERMISSION)
 @require_POST
 def confirm(request):
     pending = _pending(request)
@@ -168,7 +155,7 @@ def confirm(request):
     return redirect(reverse("stats_years:index"))
 
 
-@_may_import
+@requires(IMPORT_PERMISSION)
 @require_POST
 def cancel(request):
     _forget(request)

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from community.admin_views import forbidden, requires
 from community.models import User
 from events import services
-from events.admin.common import EXPORT_PERMISSION, VIEW_PERMISSION, admin_event, event_csv, forbidden, iso, requires
+from events.admin.common import EXPORT_PERMISSION, VIEW_PERMISSION, admin_event, event_csv, iso
 from events.models import CheckIn, EventVolunteer, Registration
 from events.services.checkin import CHECK_IN_PERMISSION, clean_text
 

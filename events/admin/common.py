@@ -2,8 +2,6 @@
 
 Every admin view checks its own permission (`requires`), so a URL typed by hand is refused like a hidden link."""
 
-from functools import wraps
-
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
@@ -13,21 +11,6 @@ from home.exports import csv_response
 
 VIEW_PERMISSION = "events.view_registrations"
 EXPORT_PERMISSION = "events.export_registrations"
-
-
-def requires(permission: str):
-    """A view decorator: the 403 page for anyone without `permission`."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.has_perm(permission):
-                return forbidden(request)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def admin_events():

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from community.admin_views import requires
 from events import services
-from events.admin.common import EXPORT_PERMISSION, VIEW_PERMISSION, admin_event, admin_events, event_csv, iso, requires
+from events.admin.common import EXPORT_PERMISSION, VIEW_PERMISSION, admin_event, admin_events, event_csv, iso
 from events.models import Event, Registration
 from events.services.checkin import clean_text
 
