@@ -1,8 +1,10 @@
 """Site-wide request rules that no single view owns."""
 
+from urllib.parse import unquote_plus
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware import locale as django_locale
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
@@ -50,6 +52,25 @@ class LocaleMiddleware(django_locale.LocaleMiddleware):
         if request.path_info.startswith("/api/"):
             return response
         return super().process_response(request, response)
+
+
+class UnreadableAddressMiddleware:
+    """Refuse an address with a NUL character in its path or query string (400), before any view sees it.
+
+    No page, filter or search of ours has a use for one, and PostgreSQL refuses it in a query ("A string literal
+    cannot contain NUL"): left alone, every URL that hands a path segment or a query parameter to the database
+    (page routing, list filters, the API, the door, exports) would answer with a server error. Bodies are left to
+    the forms and JSON views, which answer NULs in their fields with their own messages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
+            response = HttpResponseBadRequest(loader.get_template("400_unreadable_address.html").render())
+            response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
+            return response
+        return self.get_response(request)
 
 
 class RequestBodyLimitMiddleware:

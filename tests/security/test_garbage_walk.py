@@ -1,11 +1,4 @@
-"""UNFINISHED, NOT COLLECTED (issue 11, item 5): the garbage walk as it stood when the session ended, kept so the next
-session starts from it. Rename to test_garbage_walk.py once its "a refused POST changes nothing" rule no longer
-counts a volunteer's real check-in through the confirm page (200 with a page) as a refused POST, and the last
-snapshot fixes (Wagtail's renditions and lazily made user profiles left out) are re-run. Last run (after the
-events and ticket changes): 6,754 requests; SQLite 4 server errors (membership ?next= fixed since; NUL in search
-on SQLite), PostgreSQL 46 (a NUL in a path or query reaching a query: routing, lists, the API, stats CSV).
-
-No input makes a server error, and a refused request changes nothing.
+"""No input makes a server error, and a refused request changes nothing.
 
 Every URL pattern of the resolver (tests/security/walk.py fills the parameters from the demo data, both
 languages' pages) is visited as an anonymous visitor, a member, a volunteer and an editor; then every query
