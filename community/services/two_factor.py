@@ -78,11 +78,13 @@ def _passed(request: HttpRequest, device: Device) -> None:
     request.session.pop(PENDING_SESSION_KEY, None)
 
 
-def pending_device(user: User) -> TOTPDevice:
-    """The app device being set up (one per account, made on first need; a new secret each time setup starts
-    over while it is not confirmed)."""
+def pending_device(user: User, *, create: bool = True) -> TOTPDevice | None:
+    """The app device being set up (one per account, made when the set-up page is first opened; kept until it is
+    confirmed). With create=False, None when no set-up was started."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    if device is None and create:
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    return device
 
 
 def secret_in_base32(device: TOTPDevice) -> str:
@@ -109,7 +111,9 @@ def confirm_setup(request: HttpRequest, code: str) -> list[str]:
     """Confirm the pending app device with a code it shows; returns the new recovery codes (shown once).
     Raises TwoFactorError("wrong_code"), or ratelimit.Throttled while the limit is used up."""
     user = request.user
-    device = pending_device(user)
+    device = pending_device(user, create=False)
+    if device is None:
+        raise TwoFactorError("not_set_up")
     if not _checked(request, user, lambda: device.verify_token(code.strip().replace(" ", ""))):
         raise TwoFactorError("wrong_code")
     with transaction.atomic():

@@ -43,7 +43,11 @@ def setup(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('community:two_factor_verify')}?next={request.path}")
     if two_factor.has_device(user) and request.method == "GET" and "replace" not in request.GET:
         return render(request, "community/account/two_factor_manage.html", {"required": two_factor.is_required(user)})
-    device = two_factor.pending_device(user)
+    device = two_factor.pending_device(user, create=request.method == "GET")
+    if device is None:
+        # A code sent with no set-up started (the page was never opened, or another tab finished it): nothing
+        # to confirm and nothing is made; the page, opened again, shows where the account stands.
+        return redirect(request.get_full_path())
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,8 +3,6 @@ error from whichever view hands it to the database (PostgreSQL refuses NUL in an
 
 import pytest
 
-from tests.home.site_fixtures import bilingual_site, english, english_home, home_page, news_index  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 

@@ -161,6 +161,20 @@ def test_members_choose_it_from_my_page_and_then_pass_a_code_at_log_in(clock):
     assert later.get("/da/account/").status_code == 200
 
 
+def test_a_code_sent_before_the_page_was_opened_makes_nothing_and_shows_the_page(clock):
+    AdaFactory(email="member@example.com")
+    client = Client()
+    log_in(client, "member@example.com")
+
+    sent = client.post("/da/account/two-factor/?next=/da/account/", {"code": "123456"})
+
+    assert sent.status_code == 302
+    assert sent["Location"] == "/da/account/two-factor/?next=/da/account/"
+    assert not TOTPDevice.objects.filter(user__email="member@example.com").exists()
+    assert client.get(sent["Location"]).status_code == 200  # opening the page starts the set-up
+    assert TOTPDevice.objects.filter(user__email="member@example.com", confirmed=False).count() == 1
+
+
 def test_members_without_it_are_not_asked():
     AdaFactory(email="member@example.com")
     client = Client()
