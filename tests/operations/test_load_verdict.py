@@ -21,6 +21,7 @@ def clean_run() -> tuple[dict, dict, list[str]]:
         "given_up": 0,
         "message_ids": list(IDS),
         "mail_wait_seconds": 0.0,
+        "other_mail": {},
     }
     return summary, outcome, list(IDS)
 
