@@ -15,8 +15,8 @@ LOAD_SEATS seats, default a sixth of the registrations aimed for, then the waiti
 Danish and English for the rest. Locust prints its table (requests/s, failures, percentiles per endpoint); then
 the database is read once no mail is owed (at most LOAD_MAIL_WAIT s, default 90) and `verdict` decides: the
 run fails on any 5xx, any request without an answer or with another answer than expected, a registration the
-server confirmed but did not record, more tickets than seats, a registration that owes no mail or owes two, a
-mail still owed or given up, a mail the SMTP server never got or got twice (counted by Message-ID).
+server answered (the redirect) but did not record, more tickets than seats, a registration that owes no mail or
+owes two, a mail still owed or given up, a mail the SMTP server never got or got twice (counted by Message-ID).
 """
 
 import json
@@ -70,7 +70,7 @@ def verdict(summary: dict | None, outcome: dict | None, received: list[str]) -> 
     if outcome["capacity"] is not None and outcome["confirmed"] > outcome["capacity"]:
         failures.append(f"oversold: {outcome['confirmed']} tickets for {outcome['capacity']} seats")
     if (lost := summary["registered"] - outcome["registrations"]) > 0:
-        failures.append(f"{lost} registrations the server confirmed are not in the database")
+        failures.append(f"{lost} registrations answered with the redirect are not in the database")
     if outcome["without_mail"]:
         failures.append(f"{len(outcome['without_mail'])} registrations owe no mail")
     if outcome["mailed_twice"]:

@@ -90,7 +90,7 @@ def nothing_scanned(summary, outcome, received):
         (no_answer, "2 requests got no answer"),
         (wrong_door_answer, "1 unexpected answers: door scan (new ticket)"),
         (oversold, "oversold: 3 tickets for 2 seats"),
-        (registration_not_recorded, "1 registrations the server confirmed are not in the database"),
+        (registration_not_recorded, "1 registrations answered with the redirect are not in the database"),
         (registration_without_mail, "1 registrations owe no mail"),
         (registration_mailed_twice, "1 registrations owe two mails or more"),
         (mail_still_owed, "1 mails still owed"),
