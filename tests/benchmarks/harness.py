@@ -174,7 +174,10 @@ def throwaway_site(
     try:
         env["DATABASE_URL"] = postgres.create() if postgres else f"sqlite:///{run_dir / 'bench.sqlite3'}"
         database = "PostgreSQL" if postgres else "SQLite"
-        print(f"Preparing a throwaway {database} database with the demo content (log: {run_dir / 'setup.log'})")
+        print(
+            f"Preparing a throwaway {database} database with the demo content (log: {run_dir / 'setup.log'})",
+            flush=True,
+        )
         with open(run_dir / "setup.log", "w") as log:
             manage(env, log, "migrate", "--noinput")
             manage(env, log, "load_demo")

@@ -218,7 +218,8 @@ def run(site: harness.ThrowawaySite) -> int:
             f" English, {MEMBERS} members registering, {VOLUNTEERS} door volunteers scanning) against gunicorn"
             f" ({harness.WORKERS} sync workers, production settings) on {site.database},"
             f" {'Redis' if redis_url else 'local-memory'} cache, mail through {mail} to a local SMTP server."
-            " Locust, the server and the worker share this machine's CPUs.\n"
+            " Locust, the server and the worker share this machine's CPUs.\n",
+            flush=True,  # before locust's table, also when the output goes to a file
         )
         summary = run_crowd(env, run_dir, site.port, setup_path)
         stop(server)
