@@ -41,9 +41,9 @@ def free_port() -> int:
 class ThrowawayPostgres:
     """A database of its own on the server DATABASE_URL points at, dropped afterwards."""
 
-    def __init__(self, url: str, prefix: str = "ddsc_bench"):
+    def __init__(self, url: str, name: str):
         self.parts = urlsplit(url)
-        self.name = f"{prefix}_{os.getpid()}"
+        self.name = name
 
     def _execute(self, statement: str) -> None:
         import psycopg2
@@ -136,10 +136,26 @@ class Server:
         stop(self.process)
 
 
+def forget_redis(url: str, *patterns: str) -> None:
+    """Remove a run's keys from a Redis database that may serve other work too."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        keys = [key for pattern in patterns for key in client.scan_iter(pattern)]
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()
+
+
 @dataclass
 class ThrowawaySite:
+    # The run's name: its PostgreSQL database, its cache keys' prefix (and a Celery queue, if the run has one).
+    name: str
     run_dir: Path
     # The environment for manage.py, gunicorn and Celery on this copy (settings, database, secret key, SITE_URL).
+    # A run may add to it; the Redis servers it names at the end are cleared of the keys starting with `name`.
     env: dict
     # The port SITE_URL names, free when the site is handed over: the run starts its main server there.
     port: int
@@ -147,11 +163,10 @@ class ThrowawaySite:
 
 
 @contextmanager
-def throwaway_site(
-    *, database_prefix: str = "ddsc_bench", services: frozenset = frozenset()
-) -> Iterator[ThrowawaySite]:
+def throwaway_site(*, name_prefix: str = "ddsc_bench", services: frozenset = frozenset()) -> Iterator[ThrowawaySite]:
     """A migrated copy of the site with the demo content and collected static files, removed afterwards.
     `services` names the variables of OUTSIDE_SERVICES the run keeps from the environment (e.g. REDIS_URL)."""
+    name = f"{name_prefix}_{os.getpid()}"
     (BASE_DIR / ".bench").mkdir(exist_ok=True)
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BASE_DIR / ".bench"))
     port = free_port()
@@ -164,12 +179,12 @@ def throwaway_site(
         TRUSTED_PROXY_COUNT="0",  # gunicorn is reached directly
         SITE_URL=f"http://127.0.0.1:{port}",
         PYTHONUNBUFFERED="1",
+        # A Redis the run keeps may hold another site's cache: this copy's keys (from load_demo on) are its own.
+        CACHE_KEY_PREFIX=name,
     )
     database_url = os.environ.get("DATABASE_URL", "")
     postgres = (
-        ThrowawayPostgres(database_url, database_prefix)
-        if database_url.startswith(("postgres://", "postgresql://"))
-        else None
+        ThrowawayPostgres(database_url, name) if database_url.startswith(("postgres://", "postgresql://")) else None
     )
     try:
         env["DATABASE_URL"] = postgres.create() if postgres else f"sqlite:///{run_dir / 'bench.sqlite3'}"
@@ -182,10 +197,12 @@ def throwaway_site(
             manage(env, log, "migrate", "--noinput")
             manage(env, log, "load_demo")
             manage(env, log, "collectstatic", "--noinput")
-        yield ThrowawaySite(run_dir, env, port, database)
+        yield ThrowawaySite(name, run_dir, env, port, database)
     finally:
         if postgres:
             postgres.drop()
+        for url in {env.get("REDIS_URL"), env.get("CELERY_BROKER_URL")} - {None, ""}:
+            forget_redis(url, f"{name}*", f"_kombu.binding.{name}")
         if os.environ.get("BENCH_KEEP"):
             print(f"\nKept {run_dir}")
         else:

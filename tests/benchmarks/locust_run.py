@@ -108,19 +108,6 @@ def start_worker(env: dict, run_dir: Path, queue: str) -> subprocess.Popen:
     return process
 
 
-def forget_redis(url: str, *patterns: str) -> None:
-    """Remove the run's keys (its queue, its cache) from a Redis database that may serve other work too."""
-    import redis
-
-    client = redis.Redis.from_url(url)
-    try:
-        keys = [key for pattern in patterns for key in client.scan_iter(pattern)]
-        if keys:
-            client.delete(*keys)
-    finally:
-        client.close()
-
-
 def _json_line(stdout: str, prefix: str) -> dict | None:
     line = next((line for line in stdout.splitlines() if line.startswith(prefix)), None)
     return json.loads(line.removeprefix(prefix)) if line else None
@@ -175,7 +162,7 @@ def main() -> int:
         print(f"LOAD_USERS ({USERS}) must be at least LOAD_MEMBERS ({MEMBERS}) + {VOLUNTEERS} door volunteers.")
         return 2
     with harness.throwaway_site(
-        database_prefix="ddsc_load", services=frozenset({"REDIS_URL", "CELERY_BROKER_URL"})
+        name_prefix="ddsc_load", services=frozenset({"REDIS_URL", "CELERY_BROKER_URL"})
     ) as site:
         return run(site)
 
@@ -183,8 +170,8 @@ def main() -> int:
 def run(site: harness.ThrowawaySite) -> int:
     from tests.services import SMTPServer
 
-    env, run_dir = dict(site.env), site.run_dir
-    queue = f"load-{os.getpid()}"
+    # The harness clears the run's keys (cache, and this queue) from the Redis servers site.env names at the end.
+    env, run_dir, queue = site.env, site.run_dir, site.name
     smtp = SMTPServer(free_port()).start()
     redis_url = env.get("REDIS_URL")
     if redis_url:
@@ -192,7 +179,6 @@ def run(site: harness.ThrowawaySite) -> int:
     env.update(
         EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}",
         BENCH_CELERY_QUEUE=queue,
-        CACHE_KEY_PREFIX=queue,
         # The sweep after the run resends a mail whose hand-over to the broker timed out under load once nobody
         # touched it for 10 s (in production: 120 s).
         MAIL_OUTBOX_RETRY_AFTER_SECONDS="10",
@@ -239,9 +225,6 @@ def run(site: harness.ThrowawaySite) -> int:
             if process is not None:
                 stop(process)
         smtp.stop()
-        if redis_url:
-            forget_redis(env["CELERY_BROKER_URL"], f"{queue}*", f"_kombu.binding.{queue}")
-            forget_redis(redis_url, f"{queue}:*")
 
 
 if __name__ == "__main__":
