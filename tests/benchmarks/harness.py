@@ -193,10 +193,12 @@ def throwaway_site(*, name_prefix: str = "ddsc_bench", services: frozenset = fro
             f"Preparing a throwaway {database} database with the demo content (log: {run_dir / 'setup.log'})",
             flush=True,
         )
+        began = time.monotonic()
         with open(run_dir / "setup.log", "w") as log:
             manage(env, log, "migrate", "--noinput")
             manage(env, log, "load_demo")
             manage(env, log, "collectstatic", "--noinput")
+        print(f"Ready in {time.monotonic() - began:.0f} s (migrate, load_demo, collectstatic).", flush=True)
         yield ThrowawaySite(name, run_dir, env, port, database)
     finally:
         if postgres:
