@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate messages translations demo test lint audit format check bench clean
+.PHONY: help install install-dev run migrate messages translations demo test lint audit format check bench load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ messages: install ## Extract interface strings into locale/*/django.po (needs GN
 
 bench: install-dev translations ## Benchmark the main pages under gunicorn against a trivial view
 	$(PY) -m tests.benchmarks.run
+
+load: install-dev translations ## Load test: locust's mixed crowd against gunicorn; fails on a 5xx, an oversold seat or lost mail
+	$(PY) -m tests.benchmarks.locust_run
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) .make-*.stamp db.sqlite3 static media private-media .test-media .dev-cache

@@ -1,6 +1,7 @@
-"""Settings for `make bench`: production settings on a throwaway database, static and media under .bench/.
+"""Settings for `make bench` and `make load`: production settings on a throwaway database, static and media under
+.bench/.
 
-The runner (tests/benchmarks/run.py) sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and BENCH_DIR in the
+The harness (tests/benchmarks/harness.py) sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and BENCH_DIR in the
 environment before anything imports this, since production settings refuse to load without them.
 """
 
@@ -26,9 +27,13 @@ STORAGES["private"] = {  # noqa: F405
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
 }
 # The registration benchmark queues thousands of ticket mails; keep them in memory instead of on the terminal.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# The page cache in each worker's local memory (nothing is published during a run); PAGE_CACHE_SECONDS=0 turns
-# it off for the uncached server.
+# `make load` sends them to an SMTP server of its own (EMAIL_URL) and counts what arrives.
+if not os.environ.get("EMAIL_URL"):
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# `make load` gives its Celery worker a queue of its own on the broker, so tasks of other runs never meet it.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("BENCH_CELERY_QUEUE", "celery")
+# The page cache in each worker's local memory (`make bench`; nothing is published during a run), or in Redis
+# when REDIS_URL is kept (`make load`); PAGE_CACHE_SECONDS=0 turns it off for the uncached server.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 FRAGMENT_CACHE_SECONDS = 600
 # Request logging would measure the terminal, not the site.

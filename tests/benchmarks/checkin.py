@@ -38,78 +38,102 @@ WARM_UP_SCANS = 40
 
 
 def prepare() -> None:
-    import datetime
-
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
-    from django.test import Client
-    from django.urls import reverse
-    from django.utils import timezone, translation
-    from django.utils.crypto import get_random_string
-
-    from events import services
-    from events.models import EventIndexPage, EventPage, Registration
-    from events.models.registrations import new_ticket_token, short_code_for
 
     if connection.vendor != "postgresql":
         print(json.dumps({"skip": "needs PostgreSQL; set DATABASE_URL"}))
         return
+    print(json.dumps(door_event(tickets=TICKETS, volunteers=1)))
+
+
+def door_event(*, tickets: int, volunteers: int, title: str = "Check-in bench") -> dict:
+    """An event starting within the hour with `tickets` confirmed tickets (made in bulk) and `volunteers` people
+    assigned to scan at its door, each with a logged-in session. Returns what a scanner needs: the scan path, the
+    volunteers' session cookies, a CSRF secret, and the file of ticket codes (one a line)."""
+    import datetime
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from events import services
+    from events.models import EventIndexPage, EventPage, Registration
+    from events.models.registrations import new_token_salt, short_code_for, ticket_token_for, ticket_token_hash
+    from tests.benchmarks.accounts import csrf_secret, sessions_for
+
     index = EventIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     start = timezone.now() + datetime.timedelta(hours=1)
     event = index.add_child(
         instance=EventPage.with_new_event(
-            title="Check-in bench", slug=f"checkin-bench-{int(time.time())}", start=start,
+            title=title, slug=f"checkin-bench-{int(time.time())}", start=start,
             end=start + datetime.timedelta(hours=3), summary="Bench", capacity=None,
         )
     )  # fmt: skip
     event.save_revision().publish()
     User = get_user_model()
-    volunteer = User.objects.create_user(email=f"door-{event.pk}@example.com", password=None, is_verified=True)
-    volunteer.first_name, volunteer.last_name = "Bench", "Volunteer"
-    volunteer.save(update_fields=["first_name", "last_name"])
-    services.assign_volunteer(event, volunteer, by=None)  # joins the Volunteers group too
+    door = []
+    for number in range(volunteers):
+        volunteer = User.objects.create_user(
+            email=f"door{number}-{event.pk}@example.com", password=None, is_verified=True
+        )
+        volunteer.first_name, volunteer.last_name = "Bench", f"Volunteer {number + 1}"
+        volunteer.save(update_fields=["first_name", "last_name"])
+        services.assign_volunteer(event, volunteer, by=None)  # joins the Volunteers group too
+        door.append(volunteer)
 
     holders = User.objects.bulk_create(
         [
             User(email=f"guest{n}-{event.pk}@example.com", first_name=f"Guest{n}", last_name="Bench", password="!")
-            for n in range(TICKETS)
+            for n in range(tickets)
         ],
         batch_size=1000,
     )
-    tokens = [new_ticket_token() for _ in holders]
+    # bulk_create skips Registration.save(), which derives the stored hash and short code from the salt.
+    salts = [new_token_salt() for _ in holders]
+    tokens = [ticket_token_for(salt) for salt in salts]
     now = timezone.now()
     Registration.objects.bulk_create(
         [
             Registration(
-                event=event.event, user=user, status=Registration.Status.CONFIRMED, token=token,
-                short_code=short_code_for(token), confirmed_at=now, accepted_terms=True,
+                event=event.event, user=user, status=Registration.Status.CONFIRMED, token_salt=salt,
+                token_hash=ticket_token_hash(token), short_code=short_code_for(token), confirmed_at=now,
+                accepted_terms=True,
             )
-            for user, token in zip(holders, tokens, strict=True)
+            for user, salt, token in zip(holders, salts, tokens, strict=True)
         ],
         batch_size=1000,
     )  # fmt: skip
 
-    client = Client()
-    client.force_login(volunteer)
-    session = client.cookies[settings.SESSION_COOKIE_NAME]
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("events:checkin_scan", kwargs={"event_id": event.event_id})
-    tokens_file = Path(settings.BENCH_DIR) / "checkin-tokens.txt"
+        counts_path = reverse("events:checkin_counts", kwargs={"event_id": event.event_id})
+    tokens_file = Path(settings.BENCH_DIR) / f"checkin-tokens-{event.event_id}.txt"
     tokens_file.write_text("\n".join(tokens))
-    print(
-        json.dumps(
-            {
-                "path": path,
-                "session_cookie": f"{settings.SESSION_COOKIE_NAME}={session.value}",
-                "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
-                "csrf": get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS),
-                "tokens_file": str(tokens_file),
-                "event": event.event_id,
-            }
-        )
-    )
+    return {
+        "path": path,
+        "counts_path": counts_path,
+        "session_cookie_name": settings.SESSION_COOKIE_NAME,
+        "sessions": sessions_for(door),
+        "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
+        "csrf": csrf_secret(),
+        "tokens_file": str(tokens_file),
+        "event": event.event_id,
+    }
+
+
+def scan_headers(setup: dict, session: str) -> dict:
+    """What the scanner page sends with a scan: a JSON body, the volunteer's session, the CSRF cookie and header."""
+    return {
+        "Content-Type": "application/json",
+        "Cookie": f"{setup['session_cookie_name']}={session}; {setup['csrf_cookie_name']}={setup['csrf']}",
+        "X-CSRFToken": setup["csrf"],
+    }
+
+
+def scan_body(code: str) -> str:
+    """One camera scan of `code`, with a fresh client_id as the scanner page gives each scan."""
+    return json.dumps({"code": code, "client_id": uuid.uuid4().hex, "source": "camera"})
 
 
 # --- In run.py's process -----------------------------------------------------------------------------------------
@@ -126,11 +150,7 @@ def measure_scans(
     states: dict[str, int] = {}
     counters = {"sent": 0, "errors": 0}
     deadline = time.perf_counter() + seconds
-    headers = {
-        "Content-Type": "application/json",
-        "Cookie": f"{setup['session_cookie']}; {setup['csrf_cookie_name']}={setup['csrf']}",
-        "X-CSRFToken": setup["csrf"],
-    }
+    headers = scan_headers(setup, setup["sessions"][0])
 
     def client() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -143,7 +163,7 @@ def measure_scans(
                 if code is None or counters["sent"] >= max_requests:
                     break
                 counters["sent"] += 1
-            body = json.dumps({"code": code, "client_id": uuid.uuid4().hex, "source": "camera"})
+            body = scan_body(code)
             started = time.perf_counter()
             state = "error"
             try:

@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from tests.benchmarks.accounts import csrf_secret, sessions_for
 from tests.benchmarks.load import Measurement, drive
 
 VOTERS = int(os.environ.get("BENCH_VOTERS", "3000"))
@@ -40,15 +41,11 @@ def prepare() -> None:
     import datetime
 
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.models import Session
+    from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
     from django.utils import timezone
-    from django.utils.crypto import get_random_string
 
     from home.demo.pages import publish
-    from home.sessions import SessionStore, stored_key
     from polls.factories import question
     from polls.models import Poll, PollIndexPage, PollPage
 
@@ -79,21 +76,7 @@ def prepare() -> None:
         ],
         batch_size=1000,
     )  # fmt: skip
-    backend = settings.AUTHENTICATION_BACKENDS[0]
-    expiry = now + datetime.timedelta(days=1)
-    sessions, keys = [], []
-    for voter in voters:
-        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
-        data = {
-            SESSION_KEY: str(voter.pk),
-            BACKEND_SESSION_KEY: backend,
-            HASH_SESSION_KEY: voter.get_session_auth_hash(),
-        }
-        keys.append(key)
-        sessions.append(
-            Session(session_key=stored_key(key), session_data=SessionStore().encode(data), expire_date=expiry)
-        )
-    Session.objects.bulk_create(sessions, batch_size=1000)
+    keys = sessions_for(voters)
 
     (ranked_q, candidates), (yes_no_q, answers) = [
         (str(item.translation_key), [str(choice.translation_key) for choice in item.choices.all()])
@@ -112,7 +95,7 @@ def prepare() -> None:
                 "body": urlencode(form),
                 "session_cookie_name": settings.SESSION_COOKIE_NAME,
                 "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
-                "csrf": get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS),
+                "csrf": csrf_secret(),
                 "sessions_file": str(sessions_file),
                 "poll": page.poll_id,
             }

@@ -4,7 +4,8 @@ Builds a throwaway database (SQLite under .bench/, or a new database on the Post
 DATABASE_URL names) with `load_demo`, collects static files, starts gunicorn with 2 workers on a free port of
 127.0.0.1, warms every URL up, then measures each with the load generator in load.py and prints requests/s,
 p50 and p95 latency and the ratio to the trivial view (the ceiling: same server, same middleware, no work).
-gunicorn is stopped and the throwaway database removed whatever happens. Not part of `make test`.
+gunicorn is stopped and the throwaway database removed whatever happens (tests/benchmarks/harness.py, shared
+with `make load`). Not part of `make test`.
 
 Environment: BENCH_CLIENTS (default 8), BENCH_SECONDS per URL (default 5), BENCH_MAX_REQUESTS per URL
 (default 20000), BENCH_KEEP=1 to keep .bench/<run>/ (logs, database) afterwards, BENCH_TICKETS for the check-in
@@ -14,24 +15,16 @@ default 3000), BENCH_SURVEY_ROWS for the salary survey part (tests/benchmarks/sa
 
 import json
 import os
-import secrets
-import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-from tests.benchmarks import checkin, load, polls, salaries, wrk
+from tests.benchmarks import checkin, harness, load, polls, salaries, wrk
+from tests.benchmarks.harness import BASE_DIR, Server, start_gunicorn, stop, wait_until_serving
 
 # The ceiling, then the pages; add a (name, path) here to benchmark another page. Paths are load_demo's.
-TRIVIAL = ("trivial view (ceiling)", "/bench/trivial/")
+TRIVIAL = ("trivial view (ceiling)", harness.TRIVIAL_PATH)
 PAGES = [
     ("home page", "/da/"),
     ("news page", "/da/nyheder/meetup-sprogmodeller-i-produktion/"),
@@ -45,8 +38,7 @@ PAGES = [
     ("poll page (anonymous)", "/da/afstemninger/valg-af-formand-2027/"),
 ]
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-WORKERS = 2
+WORKERS = harness.WORKERS
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 8))
 SECONDS = float(os.environ.get("BENCH_SECONDS", 5))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
@@ -54,101 +46,6 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
 ONLY_PAGES = os.environ.get("BENCH_ONLY") == "pages"
 MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", 20_000))
 WARM_UP_REQUESTS = 40
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class ThrowawayPostgres:
-    """A database of its own on the server DATABASE_URL points at, dropped afterwards."""
-
-    def __init__(self, url: str):
-        self.parts = urlsplit(url)
-        self.name = f"ddsc_bench_{os.getpid()}"
-
-    def _execute(self, statement: str) -> None:
-        import psycopg2
-
-        # CREATE/DROP DATABASE cannot run in a transaction: autocommit, on the server's maintenance database.
-        connection = psycopg2.connect(urlunsplit(self.parts._replace(path="/postgres")))
-        try:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute(statement)
-        finally:
-            connection.close()
-
-    def create(self) -> str:
-        self._execute(f'CREATE DATABASE "{self.name}"')
-        return urlunsplit(self.parts._replace(path=f"/{self.name}"))
-
-    def drop(self) -> None:
-        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-
-
-def manage(env: dict, log, *args: str) -> None:
-    log.write(f"\n$ manage.py {' '.join(args)}\n")
-    log.flush()
-    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, stdout=log, stderr=log)
-
-
-def wait_until_serving(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited before serving; see gunicorn.log")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{TRIVIAL[1]}", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer on port {port} within {timeout} s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop gunicorn and its workers (its own process group)."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def start_gunicorn(env: dict, port: int, log_path: Path) -> subprocess.Popen:
-    with open(log_path, "w") as log:
-        return subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers", str(WORKERS),
-             "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=log, start_new_session=True,
-        )  # fmt: skip
-
-
-class Server:
-    """Another gunicorn on a free port for a part of the benchmark with its own settings."""
-
-    def __init__(self, process: subprocess.Popen):
-        self.process = process
-
-    @classmethod
-    def start(cls, env: dict, run_dir: Path) -> tuple["Server", int]:
-        port = free_port()
-        process = start_gunicorn(env, port, run_dir / f"gunicorn-{port}.log")
-        try:
-            wait_until_serving(port, process)
-        except RuntimeError:
-            stop(process)
-            raise
-        return cls(process), port
-
-    def stop(self) -> None:
-        stop(self.process)
 
 
 # The issue's goals (issue 15) as ratios to the trivial view: (uncached, cached); None where there is none.
@@ -234,36 +131,13 @@ def print_pages_table(rounds: dict, query_counts: dict) -> None:
 
 
 def main() -> int:
-    (BASE_DIR / ".bench").mkdir(exist_ok=True)
-    run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BASE_DIR / ".bench"))
-    port = free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # Local-memory cache, in-process tasks, files on disk: the figures are the site's, not the network's.
-        if key not in {"REDIS_URL", "CELERY_BROKER_URL", "EMAIL_URL", "S3_PUBLIC_BUCKET", "S3_PRIVATE_BUCKET"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="tests.benchmarks.bench_settings",
-        BENCH_DIR=str(run_dir),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        TRUSTED_PROXY_COUNT="0",  # gunicorn is reached directly
-        SITE_URL=f"http://127.0.0.1:{port}",
-        PYTHONUNBUFFERED="1",
-    )
-    database_url = os.environ.get("DATABASE_URL", "")
-    postgres = ThrowawayPostgres(database_url) if database_url.startswith(("postgres://", "postgresql://")) else None
+    with harness.throwaway_site() as site:
+        return measure(site.env, site.run_dir, site.port, site.database)
+
+
+def measure(env: dict, run_dir: Path, port: int, database: str) -> int:
     server = cached_server = None
     try:
-        env["DATABASE_URL"] = postgres.create() if postgres else f"sqlite:///{run_dir / 'bench.sqlite3'}"
-        database = "PostgreSQL" if postgres else "SQLite"
-        print(f"Preparing a throwaway {database} database with the demo content (log: {run_dir / 'setup.log'})")
-        with open(run_dir / "setup.log", "w") as log:
-            manage(env, log, "migrate", "--noinput")
-            manage(env, log, "load_demo")
-            manage(env, log, "collectstatic", "--noinput")
-
         query_counts = count_queries(env, run_dir)
         # Two servers side by side: the page cache off (every request renders) and on (the default).
         server = start_gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, port, run_dir / "gunicorn.log")
@@ -313,12 +187,6 @@ def main() -> int:
             stop(server)
         if cached_server is not None:
             cached_server.stop()
-        if postgres:
-            postgres.drop()
-        if os.environ.get("BENCH_KEEP"):
-            print(f"\nKept {run_dir}")
-        else:
-            shutil.rmtree(run_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
