@@ -42,8 +42,10 @@ def test_the_home_hero_is_fetched_first_and_every_picture_below_it_lazily(client
     for number in range(3):
         NewsPageFactory(parent=news_index, slug=f"nyhed-{number}", image__width_px=700, image__height_px=400)
 
-    hero, *cards = pictures(_html(client, "/da/"))
+    html = _html(client, "/da/")
+    hero, *cards = pictures(html)
 
+    assert "{#" not in html  # no template comment shows as text
     assert_responsive(hero, lazy=False)
     assert hero.img.get("fetchpriority") == "high"
     assert "hero__image" in hero.img["class"]
