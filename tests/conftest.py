@@ -56,6 +56,15 @@ def _no_pause_from_an_earlier_test():
 
 
 @pytest.fixture(autouse=True)
+def _no_rendition_from_an_earlier_test():
+    """Wagtail caches image renditions by image id, and an id comes back after an earlier test's rollback: a new
+    image would be shown with an old one's file and size."""
+    from wagtail.images import get_image_model
+
+    get_image_model().get_rendition_model().cache_backend.clear()
+
+
+@pytest.fixture(autouse=True)
 def fresh_rate_limits(monkeypatch):
     """A key space per test for the limiter (community.services.ratelimit): hits never leak from one test into
     the next, and nothing is cleared in a shared Redis."""

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models.pages import IndexPage, StoryIndexPage, StoryPage
+from home.renditions import CARD, PORTRAIT, with_renditions
 
 from .membership import Member
 
@@ -44,8 +45,7 @@ class BoardIndexPage(IndexPage):
             BoardMemberPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
+            .prefetch_related(with_renditions("photo", PORTRAIT))
             .annotate(role_rank=role_rank)
             .order_by("role_rank", "title")
         )
@@ -129,8 +129,8 @@ class ArticleIndexPage(StoryIndexPage):
             ArticlePage.objects.live()
             .public()
             .child_of(self)
-            .select_related("image", "author_user", "author_profile")
-            .prefetch_related("tagged_items__tag", "image__renditions")
+            .select_related("author_user", "author_profile")
+            .prefetch_related("tagged_items__tag", with_renditions("image", CARD))
             .order_by("-date", "-pk")
         )
 

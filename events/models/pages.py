@@ -17,6 +17,7 @@ from events.models.event import SETTINGS_FIELDS, Event, with_seats_left
 from events.models.terms import RegistrationTerms  # noqa: F401 - re-exported
 from home.blocks import BodyBlock
 from home.models.pages import IndexPage
+from home.renditions import CARD, with_renditions
 
 EVENTS_PER_PAGE = 12
 
@@ -35,8 +36,8 @@ class EventIndexPage(IndexPage):
             EventPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("image", "locale", "event")
-            .prefetch_related("image__renditions")
+            .select_related("locale", "event")
+            .prefetch_related(with_renditions("image", CARD))
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from home import page_cache
 from home.locales import active_locale
+from home.renditions import CARD, with_renditions
 
 register = template.Library()
 
@@ -21,8 +22,8 @@ def next_events(context, count: int = 3) -> list:
         EventPage.objects.live()
         .public()
         .filter(locale=locale, end__gte=timezone.now())
-        .select_related("image", "locale", "event")
-        .prefetch_related("image__renditions")
+        .select_related("locale", "event")
+        .prefetch_related(with_renditions("image", CARD))
         .order_by("start", "pk")[: max(0, min(int(count), 12))]
     )
 

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.renditions import CARD, with_renditions
 from home.sections import home_sections
 
 NEWS_PER_PAGE = 10
@@ -204,8 +205,7 @@ class HomePage(Page):
             NewsPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
-            .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(with_renditions("image", CARD))
             .order_by("-date", "-pk")[:HOME_LATEST_NEWS]
         )
 
@@ -250,8 +250,7 @@ class NewsIndexPage(StoryIndexPage):
             NewsPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("image")
-            .prefetch_related("tagged_items__tag", "image__renditions")
+            .prefetch_related("tagged_items__tag", with_renditions("image", CARD))
             .order_by("-date", "-pk")
         )
 

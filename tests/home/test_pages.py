@@ -66,7 +66,7 @@ def test_news_page_body_blocks_and_image_are_rendered(client, bilingual_site):
     heading = bilingual_site.news_da.body[0].value["text"]
     assert f">{heading}</h2>" in html
     assert 'class="rich-text"' in html
-    assert "width-1200" in html  # the news image rendition
+    assert "width-1280" in html  # the news image rendition
     assert f'<time datetime="{bilingual_site.news_da.date:%Y-%m-%d}"' in html
 
 

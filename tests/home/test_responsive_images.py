@@ -1,15 +1,22 @@
-"""News cards load their picture as the browser needs it: WebP in two widths with a JPEG fallback, explicit
-width and height (no layout shift), lazily (the cards are below the fold), renditions read in one query."""
-
-import re
+"""Pictures load as the browser needs them: WebP in the widths the layout asks for with a JPEG fallback, their
+size reserved (no layout shift), lazily below the fold; the hero or a story's own picture is fetched first.
+A list reads all its cards' renditions in one query."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
-from home.factories import ImageFactory, NewsPageFactory
+from home.factories import ImageFactory, NewsPageFactory, StandardPageFactory
+from tests.pictures import assert_responsive, pictures, rendition_queries, srcset_widths
 
 pytestmark = pytest.mark.django_db
+
+
+def _html(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def test_a_news_card_offers_webp_in_two_widths_with_a_jpeg_fallback_loaded_lazily(client, news_index):
@@ -19,17 +26,56 @@ def test_a_news_card_offers_webp_in_two_widths_with_a_jpeg_fallback_loaded_lazil
     client.get(news_index.url)  # the first view makes the renditions
 
     with CaptureQueriesContext(connection) as queries:
-        html = client.get(news_index.url).content.decode()
+        html = _html(client, news_index.url)
 
-    pictures = re.findall(r"<picture>.*?</picture>", html, flags=re.DOTALL)
-    assert len(pictures) == 3
-    for picture in pictures:
-        webp = re.search(r'<source[^>]*srcset="([^"]*)"[^>]*type="image/webp"', picture) or re.search(
-            r'<source[^>]*type="image/webp"[^>]*srcset="([^"]*)"', picture
-        )
-        assert webp and " 320w" in webp.group(1) and " 640w" in webp.group(1)
-        img = re.search(r"<img [^>]*>", picture).group(0)
-        assert ".jpg" in img or ".jpeg" in img
-        assert 'loading="lazy"' in img and 'width="' in img and 'height="' in img
-    renditions = [query for query in queries.captured_queries if "wagtailimages_rendition" in query["sql"]]
-    assert len(renditions) == 1
+    cards = pictures(html)
+    assert len(cards) == 3
+    for card in cards:
+        assert_responsive(card, lazy=True)
+        assert srcset_widths(card.offer("image/webp")["srcset"]) == [320, 640]
+    assert rendition_queries(queries) == 1
+
+
+def test_the_home_hero_is_fetched_first_and_every_picture_below_it_lazily(client, home_page, news_index):
+    home_page.hero_image = ImageFactory(width_px=480, height_px=180, title="Hero")
+    home_page.save_revision().publish()
+    for number in range(3):
+        NewsPageFactory(parent=news_index, slug=f"nyhed-{number}", image__width_px=700, image__height_px=400)
+
+    html = _html(client, "/da/")
+    hero, *cards = pictures(html)
+
+    assert "{#" not in html  # no template comment shows as text
+    assert_responsive(hero, lazy=False)
+    assert hero.img.get("fetchpriority") == "high"
+    assert "hero__image" in hero.img["class"]
+    assert len(cards) == 3
+    for card in cards:
+        assert_responsive(card, lazy=True)
+
+
+def test_a_news_pages_own_picture_is_offered_in_three_widths_and_is_not_lazy(client, news_index):
+    news = NewsPageFactory(parent=news_index, slug="nyhed", image__width_px=700, image__height_px=400, body=[])
+
+    (picture,) = pictures(_html(client, news.url))
+
+    assert_responsive(picture, lazy=False, widths=3)
+    # The space the browser reserves has the original's shape, whichever width it then picks.
+    assert int(picture.img["width"]) / int(picture.img["height"]) == pytest.approx(700 / 400, rel=0.01)
+
+
+def test_a_picture_in_a_page_body_is_lazy_and_keeps_its_alt_text(client, home_page):
+    image = ImageFactory(width_px=300, height_px=200, title="Diagram")
+    page = StandardPageFactory(
+        parent=home_page,
+        slug="om",
+        body=[
+            ("paragraph", RichText("<p>Tekst før billedet.</p>")),
+            ("image", {"image": image, "caption": "Et diagram", "alt_text": "Søjler der vokser"}),
+        ],
+    )
+
+    (picture,) = pictures(_html(client, page.url))
+
+    assert_responsive(picture, lazy=True, widths=3)
+    assert picture.img["alt"] == "Søjler der vokser"

@@ -98,7 +98,7 @@ def test_article_page_shows_author_linked_to_profile_image_body_and_tags(client,
     assert response.status_code == 200
     assert f'<a href="{author.url}" rel="author">Mette Formand</a>' in html
     assert "Etik er mere end GDPR." in html
-    assert "width-1200" in html
+    assert "width-1280" in html
     assert 'href="/da/artikler/?tag=etik"' in html
 
 
