@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
         "/da/search/?query=data%00",
         "/api/v2/pages/?search=%00",
         "/da/events/checkin/%00/",
+        "/da/stats/salaries/?by=job%00title",
     ],
 )
 def test_a_nul_in_the_address_is_refused_with_a_message(client, news_index, url):

@@ -159,7 +159,7 @@ def test_two_years_side_by_side_each_keep_their_own_numbers(client, survey):
         {"by": "no_such_question"},
         {"by": "job_title", "then": "job_title"},
         {"order": "sideways"},
-        {"by": "job\x00title"},
+        # A NUL anywhere in the address is refused for every page alike: tests/security/test_unreadable_address.py
         {"year": "2025" * 500},
         {"then": ["experience", "region"]},
     ],

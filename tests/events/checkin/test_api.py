@@ -577,7 +577,7 @@ def test_undo_of_another_events_ticket_is_409(door, make_event, event):
     assert fresh(ticket).checked_in_at is not None
 
 
-@pytest.mark.parametrize("query", ["\x00", "x" * 10_000, "🎉", "%", "' OR 1=1 --"])
+@pytest.mark.parametrize("query", ["x" * 10_000, "🎉", "%", "' OR 1=1 --", "%00"])
 def test_odd_searches_are_answered(door, event, query):
     make_ticket(event)
 
@@ -585,6 +585,14 @@ def test_odd_searches_are_answered(door, event, query):
 
     assert response.status_code == 200
     assert response.json()["attendees"] == []
+
+
+def test_a_nul_in_the_search_is_refused_before_the_search(door, event):
+    make_ticket(event)
+
+    response = door.get(url("attendees", event), {"q": "a\x00b"})
+
+    assert response.status_code == 400  # home.middleware.UnreadableAddressMiddleware, for every address
 
 
 def test_attendee_search_given_twice_takes_the_last(door, event):
