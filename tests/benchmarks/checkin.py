@@ -51,7 +51,7 @@ def prepare() -> None:
 
     from events import services
     from events.models import EventIndexPage, EventPage, Registration
-    from events.models.registrations import new_ticket_token, short_code_for
+    from events.models.registrations import new_token_salt, short_code_for, ticket_token_for, ticket_token_hash
 
     if connection.vendor != "postgresql":
         print(json.dumps({"skip": "needs PostgreSQL; set DATABASE_URL"}))
@@ -78,15 +78,17 @@ def prepare() -> None:
         ],
         batch_size=1000,
     )
-    tokens = [new_ticket_token() for _ in holders]
+    salts = [new_token_salt() for _ in holders]
+    tokens = [ticket_token_for(salt) for salt in salts]
     now = timezone.now()
     Registration.objects.bulk_create(
         [
             Registration(
-                event=event.event, user=user, status=Registration.Status.CONFIRMED, token=token,
-                short_code=short_code_for(token), confirmed_at=now, accepted_terms=True,
+                event=event.event, user=user, status=Registration.Status.CONFIRMED, token_salt=salt,
+                token_hash=ticket_token_hash(token), short_code=short_code_for(token), confirmed_at=now,
+                accepted_terms=True,
             )
-            for user, token in zip(holders, tokens, strict=True)
+            for user, salt, token in zip(holders, salts, tokens, strict=True)
         ],
         batch_size=1000,
     )  # fmt: skip
