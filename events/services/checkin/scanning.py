@@ -237,7 +237,8 @@ def check_in(
     """Check the ticket `code` (its URL, token or typed code) in at `event`, as `volunteer`, and log it.
 
     The caller checks `may_scan`. A `client_id` seen before at this event from this volunteer is answered
-    from the log, without checking in again.
+    from the log, without checking in again: the log's unique `client_id` refuses the second row, which rolls the
+    whole attempt back (its check-in too), so a new id, the usual case, costs no lookup beforehand.
 
     Locks: no explicit lock. The conditional UPDATE row-locks the ticket's registration (FOR NO KEY UPDATE), then
     inserting the CheckIn takes KEY SHARE locks on the event's seat row and the registration; neither conflicts
@@ -251,28 +252,30 @@ def check_in(
     client_id = (str(client_id).replace("\x00", "")[:64] or None) if client_id else None
     if source not in Source.values:
         source = Source.CAMERA
-    if client_id and (log := _logged_scan(client_id)):
-        if log.event_id == event_id and log.volunteer_id == volunteer.pk:
-            return _answer_from_log(log)
-        client_id = None  # another scanner's id (random ids never meet): keep the scan, drop the id
-    try:
-        with transaction.atomic():
-            result = _resolve(parse_code(code), event_id, volunteer, at)
-            CheckIn.objects.create(
-                event_id=event_id,
-                registration=result.registration,
-                volunteer=volunteer,
-                code=logged_code(code, result.registration),
-                result=result.state,
-                source=source,
-                scanned_at=at,
-                client_id=client_id,
-            )
-    except IntegrityError:
-        # The same queued scan sent twice at once: the first one's answer stands.
-        if client_id and (log := _logged_scan(client_id)):
-            return _answer_from_log(log)
-        raise
+    parsed = parse_code(code)
+    while True:
+        try:
+            with transaction.atomic():
+                result = _resolve(parsed, event_id, volunteer, at)
+                CheckIn.objects.create(
+                    event_id=event_id,
+                    registration=result.registration,
+                    volunteer=volunteer,
+                    code=logged_code(code, result.registration),
+                    result=result.state,
+                    source=source,
+                    scanned_at=at,
+                    client_id=client_id,
+                )
+            break
+        except IntegrityError:
+            log = _logged_scan(client_id) if client_id else None
+            if log is None:
+                raise
+            if log.event_id == event_id and log.volunteer_id == volunteer.pk:
+                # Sent before (a queued scan sent again, or twice at once): the first one's answer stands.
+                return _answer_from_log(log)
+            client_id = None  # another scanner's id (random ids never meet): keep the scan, drop the id
     return replace(result, code=code.strip()[:64], client_id=client_id)
 
 
