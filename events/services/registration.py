@@ -111,9 +111,13 @@ def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registrati
     return registration
 
 
+# What makes someone event staff besides Django's is_staff (the Event editors group has it).
+EVENT_STAFF_PERMISSION = "events.view_registrations"
+
+
 def is_event_staff(user) -> bool:
     """Staff for events: Django staff, or anyone who may see registrations (the Event editors group)."""
-    return bool(user.is_authenticated and (user.is_staff or user.has_perm("events.view_registrations")))
+    return bool(user.is_authenticated and (user.is_staff or user.has_perm(EVENT_STAFF_PERMISSION)))
 
 
 def may_cancel(registration: Registration, user) -> bool:
