@@ -21,8 +21,10 @@ from events.models import EventPage, Registration
 from events.services import RegistrationError
 
 
-def _event_url(request: HttpRequest, page: EventPage) -> str:
-    return page.get_url(request=request) or "/"
+def _event_url(page: EventPage) -> str:
+    # Without the request: Wagtail would look the request's site up (a query) only to choose between this path and
+    # the same page's full URL, and either takes the person back to the event.
+    return page.get_url() or "/"
 
 
 def _back(request: HttpRequest, fallback: str) -> str:
@@ -36,7 +38,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 @require_POST
 def register(request: HttpRequest, page_id: int) -> HttpResponse:
     page = get_object_or_404(EventPage.objects.live().select_related("locale", "event"), pk=page_id)
-    event_url = _event_url(request, page)
+    event_url = _event_url(page)
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(event_url)

@@ -1,8 +1,8 @@
 """Check-in at the door: scan a ticket and undo a check-in.
 
 A ticket is checked in by one conditional UPDATE (`checked_in_at IS NULL` in its WHERE clause), so of any
-number of simultaneous scans of one ticket exactly one changes the row; the others read it afterwards and
-answer "already checked in". Every attempt, refused or not, and every undo is written to the CheckIn log.
+number of simultaneous scans of one ticket exactly one changes the row; the others read it again and answer
+"already checked in". Every attempt, refused or not, and every undo is written to the CheckIn log.
 
 Scans queued on a phone while it was offline carry the time they were made and an id made on the device:
 `check_in_batch` resolves them in scan order, and a scan sent twice is answered from the log the second time.
@@ -180,16 +180,15 @@ def _tickets(parsed: tuple[str, str], event_id: int):
 
 
 def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanResult:
+    """Read the ticket, then check it in with an UPDATE of its row that holds only while it is still a confirmed
+    ticket of this event that nobody checked in: of simultaneous scans exactly one changes the row, and the others
+    read it again and answer "already". A ticket that cannot be checked in costs the read alone."""
     if parsed is None:
         return ScanResult(Result.UNKNOWN)
     tickets = _tickets(parsed, event_id)
+    registration = None
     for _attempt in range(2):
-        checked_in = tickets.filter(
-            event_id=event_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
-        ).update(checked_in_at=at, checked_in_by=volunteer)
         registration = tickets.first()
-        if checked_in:
-            return ScanResult(Result.CHECKED_IN, registration)
         if registration is None:
             return ScanResult(Result.UNKNOWN)
         if registration.event_id != event_id:
@@ -201,7 +200,13 @@ def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanRes
             return ScanResult(Result.WAITING, registration)
         if registration.checked_in_at is not None:
             return ScanResult(Result.ALREADY, registration)
-        # Undone between the update and the read: try once more.
+        checked_in = Registration.objects.filter(
+            pk=registration.pk, event_id=event_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
+        ).update(checked_in_at=at, checked_in_by=volunteer)
+        if checked_in:
+            registration.checked_in_at, registration.checked_in_by = at, volunteer
+            return ScanResult(Result.CHECKED_IN, registration)
+        # Checked in, or cancelled, between the read and the update: read it again.
     return ScanResult(Result.UNKNOWN, registration)
 
 
