@@ -156,11 +156,16 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"{self.user} – {self.event}"
 
-    def save(self, *args, **kwargs):
+    def fill_codes(self) -> None:
+        """Compute what the database keeps of the token (its hash and typed code), if not yet done: save() does
+        it, and registration does it before taking the seat lock."""
         if not self.token_hash:
             self.token_hash = ticket_token_hash(self.token)
         if not self.short_code:
             self.short_code = short_code_for(self.token)
+
+    def save(self, *args, **kwargs):
+        self.fill_codes()
         super().save(*args, **kwargs)
 
     @property

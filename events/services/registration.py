@@ -69,7 +69,7 @@ def _lock_event(event_id: int) -> Event:
     row) of one ticket locked in opposite orders and PostgreSQL broke the deadlock by failing one of them."""
     return (
         Event.objects.select_for_update(no_key=True)
-        .only("pk", "capacity", "waiting_list", "cancelled_at")
+        .only("pk", "capacity", "waiting_list", "cancelled_at", "terms")
         .get(pk=event_id)
     )
 
@@ -83,11 +83,14 @@ def _lock_registration(registration_id: int) -> Registration:
 def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registration:
     """Give `user` a ticket for the event, or a place on its waiting list when it is full; queue the mail.
 
-    Locks: the Event's row (`_lock_event`) while it counts the tickets and inserts the registration."""
+    Locks: the Event's row (`_lock_event`) while it counts the tickets and inserts the registration and its mail.
+    Everything that does not depend on the count is done before: the rules, the ticket's token and codes."""
     _check_can_register(user, event_page, accepted_terms)
     event_id = event_page.event_id
     if Registration.objects.active().filter(event_id=event_id, user=user).exists():
         raise RegistrationError("already_registered")
+    registration = Registration(event_id=event_id, user=user, language=user.language)
+    registration.fill_codes()
     try:
         with transaction.atomic():
             event = _lock_event(event_id)
@@ -97,14 +100,10 @@ def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registrati
             has_seat = event.capacity is None or confirmed < event.capacity
             if not has_seat and not event.waiting_list:
                 raise RegistrationError("full")
-            registration = Registration.objects.create(
-                event_id=event_id,
-                user=user,
-                status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
-                confirmed_at=timezone.now() if has_seat else None,
-                language=user.language,
-                accepted_terms=bool(event.terms_id and accepted_terms),
-            )
+            registration.status = Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
+            registration.confirmed_at = timezone.now() if has_seat else None
+            registration.accepted_terms = bool(event.terms_id and accepted_terms)
+            registration.save(force_insert=True)
             _mail(registration, "ticket" if has_seat else "waiting")
     except IntegrityError as exc:
         # The same person registering twice at once: the partial unique constraint let only one through.
@@ -112,9 +111,13 @@ def register(user, event_page: EventPage, *, accepted_terms: bool) -> Registrati
     return registration
 
 
+# What makes someone event staff besides Django's is_staff (the Event editors group has it).
+EVENT_STAFF_PERMISSION = "events.view_registrations"
+
+
 def is_event_staff(user) -> bool:
     """Staff for events: Django staff, or anyone who may see registrations (the Event editors group)."""
-    return bool(user.is_authenticated and (user.is_staff or user.has_perm("events.view_registrations")))
+    return bool(user.is_authenticated and (user.is_staff or user.has_perm(EVENT_STAFF_PERMISSION)))
 
 
 def may_cancel(registration: Registration, user) -> bool:

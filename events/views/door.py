@@ -51,16 +51,15 @@ def _json_error(message: str, status: int) -> JsonResponse:
 
 
 def door_api(view):
-    """For the JSON endpoints: the Event and a 403 (JSON) for anyone who may not scan it."""
+    """For the JSON endpoints: the Event (its id only) and a 403 (JSON) for anyone who may not scan it."""
 
     @wraps(view)
     @never_cache
     def wrapped(request: HttpRequest, event_id: int, *args, **kwargs):
-        try:
-            event = _event(event_id)
-        except Http404:
+        event, may_scan = services.door_event(request.user, event_id)
+        if event is None:
             return _json_error(_("No such event."), 404)
-        if not services.may_scan(request.user, event):
+        if not may_scan:
             return _json_error(_("You may not check people in at this event."), 403)
         return view(request, event, *args, **kwargs)
 

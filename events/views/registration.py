@@ -16,14 +16,15 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community.permissions import is_active_member
 from events import services
 from events.models import EventPage, Registration
 from events.services import RegistrationError
 
 
-def _event_url(request: HttpRequest, page: EventPage) -> str:
-    return page.get_url(request=request) or "/"
+def _event_url(page: EventPage) -> str:
+    # Without the request: Wagtail would look the request's site up (a query) only to choose between this path and
+    # the same page's full URL, and either takes the person back to the event.
+    return page.get_url() or "/"
 
 
 def _back(request: HttpRequest, fallback: str) -> str:
@@ -37,19 +38,17 @@ def _back(request: HttpRequest, fallback: str) -> str:
 @require_POST
 def register(request: HttpRequest, page_id: int) -> HttpResponse:
     page = get_object_or_404(EventPage.objects.live().select_related("locale", "event"), pk=page_id)
-    event_url = _event_url(request, page)
+    event_url = _event_url(page)
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(event_url)
-    if not user.is_verified:
-        messages.error(request, RegistrationError("not_verified").message)
-        return redirect(event_url)
-    if page.event.members_only and not is_active_member(user):
-        messages.info(request, _("This event is for members. Become a member to register."))
-        return redirect(f"{reverse('community:membership_apply')}?{urlencode({'next': event_url})}")
     try:
         registration = services.register(user, page, accepted_terms=request.POST.get("accept_terms") == "1")
     except RegistrationError as error:
+        # The service asks for the membership (once per request); a non-member is shown the way to become one.
+        if error.code == "members_only":
+            messages.info(request, _("This event is for members. Become a member to register."))
+            return redirect(f"{reverse('community:membership_apply')}?{urlencode({'next': event_url})}")
         messages.error(request, error.message)
         return redirect(event_url)
     if registration.status == Registration.Status.CONFIRMED:

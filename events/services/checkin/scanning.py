@@ -1,8 +1,8 @@
 """Check-in at the door: scan a ticket and undo a check-in.
 
 A ticket is checked in by one conditional UPDATE (`checked_in_at IS NULL` in its WHERE clause), so of any
-number of simultaneous scans of one ticket exactly one changes the row; the others read it afterwards and
-answer "already checked in". Every attempt, refused or not, and every undo is written to the CheckIn log.
+number of simultaneous scans of one ticket exactly one changes the row; the others read it again and answer
+"already checked in". Every attempt, refused or not, and every undo is written to the CheckIn log.
 
 Scans queued on a phone while it was offline carry the time they were made and an id made on the device:
 `check_in_batch` resolves them in scan order, and a scan sent twice is answered from the log the second time.
@@ -180,16 +180,15 @@ def _tickets(parsed: tuple[str, str], event_id: int):
 
 
 def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanResult:
+    """Read the ticket, then check it in with an UPDATE of its row that holds only while it is still a confirmed
+    ticket of this event that nobody checked in: of simultaneous scans exactly one changes the row, and the others
+    read it again and answer "already". A ticket that cannot be checked in costs the read alone."""
     if parsed is None:
         return ScanResult(Result.UNKNOWN)
     tickets = _tickets(parsed, event_id)
+    registration = None
     for _attempt in range(2):
-        checked_in = tickets.filter(
-            event_id=event_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
-        ).update(checked_in_at=at, checked_in_by=volunteer)
         registration = tickets.first()
-        if checked_in:
-            return ScanResult(Result.CHECKED_IN, registration)
         if registration is None:
             return ScanResult(Result.UNKNOWN)
         if registration.event_id != event_id:
@@ -201,7 +200,13 @@ def _resolve(parsed, event_id: int, volunteer, at: datetime.datetime) -> ScanRes
             return ScanResult(Result.WAITING, registration)
         if registration.checked_in_at is not None:
             return ScanResult(Result.ALREADY, registration)
-        # Undone between the update and the read: try once more.
+        checked_in = Registration.objects.filter(
+            pk=registration.pk, event_id=event_id, status=Registration.Status.CONFIRMED, checked_in_at__isnull=True
+        ).update(checked_in_at=at, checked_in_by=volunteer)
+        if checked_in:
+            registration.checked_in_at, registration.checked_in_by = at, volunteer
+            return ScanResult(Result.CHECKED_IN, registration)
+        # Checked in, or cancelled, between the read and the update: read it again.
     return ScanResult(Result.UNKNOWN, registration)
 
 
@@ -237,7 +242,8 @@ def check_in(
     """Check the ticket `code` (its URL, token or typed code) in at `event`, as `volunteer`, and log it.
 
     The caller checks `may_scan`. A `client_id` seen before at this event from this volunteer is answered
-    from the log, without checking in again.
+    from the log, without checking in again: the log's unique `client_id` refuses the second row, which rolls the
+    whole attempt back (its check-in too), so a new id, the usual case, costs no lookup beforehand.
 
     Locks: no explicit lock. The conditional UPDATE row-locks the ticket's registration (FOR NO KEY UPDATE), then
     inserting the CheckIn takes KEY SHARE locks on the event's seat row and the registration; neither conflicts
@@ -251,28 +257,30 @@ def check_in(
     client_id = (str(client_id).replace("\x00", "")[:64] or None) if client_id else None
     if source not in Source.values:
         source = Source.CAMERA
-    if client_id and (log := _logged_scan(client_id)):
-        if log.event_id == event_id and log.volunteer_id == volunteer.pk:
-            return _answer_from_log(log)
-        client_id = None  # another scanner's id (random ids never meet): keep the scan, drop the id
-    try:
-        with transaction.atomic():
-            result = _resolve(parse_code(code), event_id, volunteer, at)
-            CheckIn.objects.create(
-                event_id=event_id,
-                registration=result.registration,
-                volunteer=volunteer,
-                code=logged_code(code, result.registration),
-                result=result.state,
-                source=source,
-                scanned_at=at,
-                client_id=client_id,
-            )
-    except IntegrityError:
-        # The same queued scan sent twice at once: the first one's answer stands.
-        if client_id and (log := _logged_scan(client_id)):
-            return _answer_from_log(log)
-        raise
+    parsed = parse_code(code)
+    while True:
+        try:
+            with transaction.atomic():
+                result = _resolve(parsed, event_id, volunteer, at)
+                CheckIn.objects.create(
+                    event_id=event_id,
+                    registration=result.registration,
+                    volunteer=volunteer,
+                    code=logged_code(code, result.registration),
+                    result=result.state,
+                    source=source,
+                    scanned_at=at,
+                    client_id=client_id,
+                )
+            break
+        except IntegrityError:
+            log = _logged_scan(client_id) if client_id else None
+            if log is None:
+                raise
+            if log.event_id == event_id and log.volunteer_id == volunteer.pk:
+                # Sent before (a queued scan sent again, or twice at once): the first one's answer stands.
+                return _answer_from_log(log)
+            client_id = None  # another scanner's id (random ids never meet): keep the scan, drop the id
     return replace(result, code=code.strip()[:64], client_id=client_id)
 
 

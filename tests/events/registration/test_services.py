@@ -250,3 +250,24 @@ def test_event_counts_take_one_query(make_event, django_assert_num_queries):
         services.register(UserFactory(), event, accepted_terms=False)
     with django_assert_num_queries(1):
         assert services.event_counts(event) == {"registered": 3, "capacity": 10, "waiting": 0, "checked_in": 0}
+
+
+def test_the_counts_of_one_event_agree_with_the_counts_of_every_event(make_event):
+    # counts_of writes with_counts' definition out in SQL for the door's sake; the two must never drift apart.
+    from events.models import Event
+
+    event, empty, unlimited = make_event(capacity=2), make_event(capacity=5), make_event(capacity=None)
+    event.event.waiting_list = True
+    event.event.save()
+    volunteer = StaffFactory(permissions=["events.view_registrations"])
+    tickets = [services.register(UserFactory(), event, accepted_terms=False) for _ in range(4)]
+    services.check_in(tickets[0].token, event, volunteer)
+    services.cancel(tickets[3], by=tickets[3].user)  # a waiting place cancelled
+    services.register(UserFactory(), unlimited, accepted_terms=False)
+
+    for page in (event, empty, unlimited):
+        counted = Event.objects.with_counts().values("registered", "waiting", "checked_in", "capacity")
+        assert Event.objects.counts_of(page.event_id) == counted.get(pk=page.event_id)
+    assert Event.objects.counts_of(event.event_id) == {"registered": 2, "waiting": 1, "checked_in": 1, "capacity": 2}
+    with pytest.raises(Event.DoesNotExist):
+        Event.objects.counts_of(999_999)

@@ -366,3 +366,28 @@ def test_my_tickets_in_english_links_the_english_page(client, english_event):
     [registration] = response.context["view_tickets"]["upcoming"]
     assert registration.page.pk == english.pk
     assert f'href="{english.url}"' in response.content.decode()
+
+
+# Measured on PostgreSQL: registering for a members' event is 11 queries: the session, the user, the event page,
+# the membership, "registered already?", then under the seat lock (a savepoint here, its own transaction over
+# HTTP) the locked event row, the count of tickets, the registration and its mail in the outbox. The mail is
+# rendered and sent by a worker after the commit, not in the request.
+REGISTER_QUERIES = 11
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["ticket", "waiting list"])
+def test_registering_stays_within_its_query_bound(client, make_event, django_assert_max_num_queries, full):
+    event = make_event(capacity=1, members_only=True, waiting_list=True)
+    if full:
+        services.register(MemberFactory().user, event, accepted_terms=False)
+    member = MemberFactory().user
+    client.force_login(member)
+    client.get(event.url)  # the site's settings row and the cached site root paths are not the registration's
+
+    with django_assert_max_num_queries(REGISTER_QUERIES):
+        response = client.post(register_url(event))
+
+    assert response.status_code == 302
+    expected = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+    assert Registration.objects.get(user=member).status == expected
+    assert OutboxMail.objects.filter(recipient=member.email).count() == 1
