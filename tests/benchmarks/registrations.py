@@ -46,18 +46,15 @@ def prepare() -> None:
     import datetime
 
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import get_user_model
     from django.contrib.messages.storage.cookie import CookieStorage
-    from django.contrib.sessions.models import Session
     from django.db import connection
-    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
     from django.urls import reverse
     from django.utils import timezone, translation
-    from django.utils.crypto import get_random_string
 
     from community.models import Member
     from events.models import EventIndexPage, EventPage, RegistrationTerms
-    from home.sessions import SessionStore, stored_key
+    from tests.benchmarks.accounts import csrf_secret, sessions_for
 
     if connection.vendor != "postgresql":
         print(json.dumps({"skip": "needs PostgreSQL; set DATABASE_URL"}))
@@ -97,23 +94,9 @@ def prepare() -> None:
         ],
         batch_size=1000,
     )  # fmt: skip
-    backend = settings.AUTHENTICATION_BACKENDS[0]
-    expiry = now + datetime.timedelta(days=1)
-    sessions, keys = [], []
-    for person in people:
-        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
-        data = {
-            SESSION_KEY: str(person.pk),
-            BACKEND_SESSION_KEY: backend,
-            HASH_SESSION_KEY: person.get_session_auth_hash(),
-        }
-        keys.append(key)
-        sessions.append(
-            Session(session_key=stored_key(key), session_data=SessionStore().encode(data), expire_date=expiry)
-        )
-    Session.objects.bulk_create(sessions, batch_size=1000)
+    keys = sessions_for(people)
 
-    csrf = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
+    csrf = csrf_secret()
     form = {"csrfmiddlewaretoken": csrf}
     if event.terms_id:
         form["accept_terms"] = "1"
