@@ -270,8 +270,8 @@ def test_a_cancelled_tickets_checkin_page_says_it_is_not_valid(client, make_even
     assert b'data-ticket-status="cancelled"' in response.content
 
 
-@pytest.mark.parametrize("token", ["nope", "x" * 65, "a" * 5000, "%00", "é" * 20])
-def test_malformed_tokens_are_404(client, token):
+@pytest.mark.parametrize("token", ["nope", "x" * 65, "a" * 5000, "%2500", "é" * 20])
+def test_malformed_tokens_are_404(client, token):  # a NUL ("%00") is a 400 for every address
     assert client.get(f"/da/events/checkin/{token}/").status_code == 404
     assert client.get(f"/da/events/tickets/{token}/qr.png").status_code == 404
 
