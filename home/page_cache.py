@@ -176,7 +176,10 @@ class PageCacheMiddleware:
         from wagtail.views import serve
 
         if view_func is serve:
+            from home.serving import prime_route
+
             remember_site(request)
+            prime_route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
 
     @staticmethod
     def _fresh(entry: Entry, site_generation: str | None) -> bool:

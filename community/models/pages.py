@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models.pages import IndexPage, StoryIndexPage, StoryPage
+from home.serving import public
 
 from .membership import Member
 
@@ -124,10 +125,9 @@ class ArticleIndexPage(StoryIndexPage):
 
     stories_per_page = ARTICLES_PER_PAGE
 
-    def stories(self):
+    def stories(self, request=None):
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live(), request)
             .child_of(self)
             .select_related("image", "author_user", "author_profile")
             .prefetch_related("tagged_items__tag", "image__renditions")

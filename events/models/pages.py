@@ -17,6 +17,7 @@ from events.models.event import SETTINGS_FIELDS, Event, with_seats_left
 from events.models.terms import RegistrationTerms  # noqa: F401 - re-exported
 from home.blocks import BodyBlock
 from home.models.pages import IndexPage
+from home.serving import public
 
 EVENTS_PER_PAGE = 12
 
@@ -29,11 +30,10 @@ class EventIndexPage(IndexPage):
     class Meta:
         verbose_name = _("event index page")
 
-    def events(self):
+    def events(self, request=None):
         """Live, public events under this index with what a card needs loaded up front."""
         return (
-            EventPage.objects.live()
-            .public()
+            public(EventPage.objects.live(), request)
             .child_of(self)
             .select_related("image", "locale", "event")
             .prefetch_related("image__renditions")
@@ -46,7 +46,7 @@ class EventIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         # Each card's seats left, counted in the same query as the list (EventQuerySet.with_counts).
-        events = with_seats_left(self.events())
+        events = with_seats_left(self.events(request))
         # ?month=YYYY-MM narrows both lists to events starting that month; a malformed value is ignored.
         month = month_filter(request.GET.get("month", ""))
         if month:

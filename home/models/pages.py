@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.sections import home_sections
+from home.serving import public
 
 NEWS_PER_PAGE = 10
 HOME_LATEST_NEWS = 3
@@ -66,13 +67,13 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         abstract = True
 
-    def stories(self):
+    def stories(self, request=None):
         """The live stories under this index, with what a card needs loaded up front."""
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories, context["current_tag"] = filter_by_tag(request, self.stories())
+        stories, context["current_tag"] = filter_by_tag(request, self.stories(request))
         context["stories_page"] = paginate(request, stories, self.stories_per_page)
         return context
 
@@ -198,11 +199,10 @@ class HomePage(Page):
             chain.append(child)
         return chain[-1].specific.route(request, [])
 
-    def latest_news(self):
+    def latest_news(self, request=None):
         """The newest live news in this page's language, for the home page's news section."""
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live(), request)
             .filter(locale_id=self.locale_id)
             .select_related("image")
             .prefetch_related("image__renditions")
@@ -215,7 +215,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
+        context["latest_news"] = self.latest_news(request)
         context["news_index"] = self.news_index()
         context["home_sections"] = home_sections()
         return context
@@ -245,10 +245,9 @@ class NewsIndexPage(StoryIndexPage):
 
     stories_per_page = NEWS_PER_PAGE
 
-    def stories(self):
+    def stories(self, request=None):
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live(), request)
             .child_of(self)
             .select_related("image")
             .prefetch_related("tagged_items__tag", "image__renditions")
