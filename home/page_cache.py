@@ -210,6 +210,16 @@ def site_generation(request: HttpRequest | None) -> str | None:
     return request._page_cache_site_generation
 
 
+def translation_generation(request: HttpRequest | None, page) -> str | None:
+    """The `translation:<key>` generation of `page` this request is served under: as read before rendering when
+    the page may be stored (note_page), else read now."""
+    name = _translation(page.translation_key)
+    recording = getattr(request, "page_cache", None)
+    if recording is not None and name in recording.generations:
+        return recording.generations[name]
+    return cache.get(name)
+
+
 def fragment(request: HttpRequest, name: str, build, *, per_site: bool = True):
     """`build()` kept in the cache for FRAGMENT_CACHE_SECONDS per site (unless not `per_site`) and language,
     under the site generation: stale whenever every page is."""
