@@ -45,8 +45,7 @@ class EventIndexPage(IndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        # Each card's seats left, counted in the same query as the list (EventQuerySet.with_counts).
-        events = with_seats_left(self.events(request))
+        events = self.events(request)
         # ?month=YYYY-MM narrows both lists to events starting that month; a malformed value is ignored.
         month = month_filter(request.GET.get("month", ""))
         if month:
@@ -59,7 +58,8 @@ class EventIndexPage(IndexPage):
         context["show_past"] = show_past
         context["events_page"] = listed
         context["month"] = request.GET.get("month", "")[:7] if month else ""
-        listed.object_list = list(listed.object_list)
+        # Each card's seats left, counted for this page of the list in one query (EventQuerySet.with_counts).
+        listed.object_list = with_seats_left(list(listed.object_list))
         return context
 
 

@@ -24,9 +24,17 @@ HOME_LATEST_NEWS = 3
 
 
 def paginate(request, queryset, per_page: int):
-    """One page of `queryset` for the `?page=` in the request; a bad or too-large number gives the first or last."""
-    paginator = Paginator(queryset, per_page)
+    """One page of `queryset` for the `?page=` in the request; a bad or too-large number gives the first or last.
+    The first page of a list that fits on it costs one query, not a count and then the page."""
     number = request.GET.get("page", 1)
+    if str(number) == "1":
+        first = list(queryset[: per_page + 1])
+        if len(first) <= per_page:
+            return Paginator(first, per_page).page(1)
+        page = Paginator(queryset, per_page).page(1)
+        page.object_list = first[:per_page]  # already fetched (with what it prefetches)
+        return page
+    paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(number)
     except PageNotAnInteger:
