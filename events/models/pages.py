@@ -31,13 +31,10 @@ class EventIndexPage(IndexPage):
         verbose_name = _("event index page")
 
     def events(self, request=None):
-        """Live, public events under this index with what a card needs loaded up front."""
-        return (
-            public(EventPage.objects.live(), request)
-            .child_of(self)
-            .select_related("image", "locale", "event")
-            .prefetch_related("image__renditions")
-        )
+        """Live, public events under this index with what a card's cache key and a card needs loaded up front. No
+        renditions: cards are kept rendered (event_index_page.html), and one rendered anew finds its image's
+        renditions in Wagtail's rendition cache."""
+        return public(EventPage.objects.live(), request).child_of(self).select_related("image", "event")
 
     def get_context(self, request, *args, **kwargs):
         from events.listing import month_filter

@@ -258,7 +258,7 @@ class NewsIndexPage(StoryIndexPage):
             public(NewsPage.objects.live(), request)
             .child_of(self)
             .select_related("image")
-            .prefetch_related("tagged_items__tag", "image__renditions")
+            .prefetch_related("image__renditions")  # a news card shows no tags
             .order_by("-date", "-pk")
         )
 
