@@ -176,7 +176,10 @@ class PageCacheMiddleware:
         from wagtail.views import serve
 
         if view_func is serve:
+            from home.serving import prime_route
+
             remember_site(request)
+            prime_route(request, view_args[0] if view_args else view_kwargs.get("path", ""))
 
     @staticmethod
     def _fresh(entry: Entry, site_generation: str | None) -> bool:
@@ -205,6 +208,16 @@ def site_generation(request: HttpRequest | None) -> str | None:
     if not hasattr(request, "_page_cache_site_generation"):
         request._page_cache_site_generation = cache.get(SITE)
     return request._page_cache_site_generation
+
+
+def translation_generation(request: HttpRequest | None, page) -> str | None:
+    """The `translation:<key>` generation of `page` this request is served under: as read before rendering when
+    the page may be stored (note_page), else read now."""
+    name = _translation(page.translation_key)
+    recording = getattr(request, "page_cache", None)
+    if recording is not None and name in recording.generations:
+        return recording.generations[name]
+    return cache.get(name)
 
 
 def fragment(request: HttpRequest, name: str, build, *, per_site: bool = True):

@@ -181,6 +181,8 @@ PAGE_CACHE_SITE_WIDE_MODELS = [
     "wagtailimages.Image",
     "wagtailcore.Site",
     "wagtailcore.Locale",
+    # Who may see a page: a stored page must not outlive a new restriction (home.serving reads them cached too).
+    "wagtailcore.PageViewRestriction",
 ]
 # Sessions live in the database: they survive a Redis outage or restart, and a log out during an outage is not
 # undone afterwards by a session the cache could not forget (what cached_db sessions would do).

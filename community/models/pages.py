@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.models.pages import IndexPage, StoryIndexPage, StoryPage
 from home.renditions import CARD, PORTRAIT, with_renditions
+from home.serving import public
 
 from .membership import Member
 
@@ -124,10 +125,9 @@ class ArticleIndexPage(StoryIndexPage):
 
     stories_per_page = ARTICLES_PER_PAGE
 
-    def stories(self):
+    def stories(self, request=None):
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live(), request)
             .child_of(self)
             .select_related("author_user", "author_profile")
             .prefetch_related("tagged_items__tag", with_renditions("image", CARD))

@@ -101,10 +101,17 @@ def event_of(event_or_page) -> "Event":
     return event_or_page if isinstance(event_or_page, Event) else event_or_page.event
 
 
-def with_seats_left(pages):
-    """Event pages annotated with their Event's `seats_left` (EventQuerySet.with_counts), in the same query."""
-    counted = Event.objects.with_counts().filter(pk=OuterRef("event_id")).values("seats_left")[:1]
-    return pages.annotate(seats_left=Subquery(counted, output_field=models.IntegerField(null=True)))
+def with_seats_left(pages: list) -> list:
+    """Each event page of `pages` given its Event's `seats_left` (EventQuerySet.with_counts): one query for the
+    page of a list, after it is cut (as a subquery of the list's own query it made counting the list slower)."""
+    if not pages:
+        return pages
+    seats = dict(
+        Event.objects.with_counts().filter(pk__in={page.event_id for page in pages}).values_list("pk", "seats_left")
+    )
+    for page in pages:
+        page.seats_left = seats.get(page.event_id)
+    return pages
 
 
 class Event(models.Model):

@@ -18,6 +18,7 @@ from events.models.terms import RegistrationTerms  # noqa: F401 - re-exported
 from home.blocks import BodyBlock
 from home.models.pages import IndexPage
 from home.renditions import CARD, with_renditions
+from home.serving import public
 
 EVENTS_PER_PAGE = 12
 
@@ -30,11 +31,11 @@ class EventIndexPage(IndexPage):
     class Meta:
         verbose_name = _("event index page")
 
-    def events(self):
-        """Live, public events under this index with what a card needs loaded up front."""
+    def events(self, request=None):
+        """Live, public events under this index with what a card and its cache key need loaded up front (the
+        renditions too: a card rendered anew, with the fragment cache cold or off, must not ask for its own)."""
         return (
-            EventPage.objects.live()
-            .public()
+            public(EventPage.objects.live(), request)
             .child_of(self)
             .select_related("locale", "event")
             .prefetch_related(with_renditions("image", CARD))
@@ -46,8 +47,7 @@ class EventIndexPage(IndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        # Each card's seats left, counted in the same query as the list (EventQuerySet.with_counts).
-        events = with_seats_left(self.events())
+        events = self.events(request)
         # ?month=YYYY-MM narrows both lists to events starting that month; a malformed value is ignored.
         month = month_filter(request.GET.get("month", ""))
         if month:
@@ -60,7 +60,8 @@ class EventIndexPage(IndexPage):
         context["show_past"] = show_past
         context["events_page"] = listed
         context["month"] = request.GET.get("month", "")[:7] if month else ""
-        listed.object_list = list(listed.object_list)
+        # Each card's seats left, counted for this page of the list in one query (EventQuerySet.with_counts).
+        listed.object_list = with_seats_left(list(listed.object_list))
         return context
 
 

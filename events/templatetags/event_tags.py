@@ -6,6 +6,7 @@ from django.utils import timezone
 from home import page_cache
 from home.locales import active_locale
 from home.renditions import CARD, with_renditions
+from home.serving import public
 
 register = template.Library()
 
@@ -19,8 +20,7 @@ def next_events(context, count: int = 3) -> list:
     if locale is None:
         return []
     return list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live(), context.get("request"))
         .filter(locale=locale, end__gte=timezone.now())
         .select_related("locale", "event")
         .prefetch_related(with_renditions("image", CARD))

@@ -18,15 +18,24 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.renditions import CARD, with_renditions
 from home.sections import home_sections
+from home.serving import public
 
 NEWS_PER_PAGE = 10
 HOME_LATEST_NEWS = 3
 
 
 def paginate(request, queryset, per_page: int):
-    """One page of `queryset` for the `?page=` in the request; a bad or too-large number gives the first or last."""
-    paginator = Paginator(queryset, per_page)
+    """One page of `queryset` for the `?page=` in the request; a bad or too-large number gives the first or last.
+    The first page of a list that fits on it costs one query, not a count and then the page."""
     number = request.GET.get("page", 1)
+    if str(number) == "1":
+        first = list(queryset[: per_page + 1])
+        if len(first) <= per_page:
+            return Paginator(first, per_page).page(1)
+        page = Paginator(queryset, per_page).page(1)
+        page.object_list = first[:per_page]  # already fetched (with what it prefetches)
+        return page
+    paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(number)
     except PageNotAnInteger:
@@ -67,13 +76,13 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         abstract = True
 
-    def stories(self):
+    def stories(self, request=None):
         """The live stories under this index, with what a card needs loaded up front."""
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories, context["current_tag"] = filter_by_tag(request, self.stories())
+        stories, context["current_tag"] = filter_by_tag(request, self.stories(request))
         context["stories_page"] = paginate(request, stories, self.stories_per_page)
         return context
 
@@ -199,11 +208,10 @@ class HomePage(Page):
             chain.append(child)
         return chain[-1].specific.route(request, [])
 
-    def latest_news(self):
+    def latest_news(self, request=None):
         """The newest live news in this page's language, for the home page's news section."""
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live(), request)
             .filter(locale_id=self.locale_id)
             .prefetch_related(with_renditions("image", CARD))
             .order_by("-date", "-pk")[:HOME_LATEST_NEWS]
@@ -215,7 +223,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
+        context["latest_news"] = self.latest_news(request)
         context["news_index"] = self.news_index()
         context["home_sections"] = home_sections()
         return context
@@ -245,12 +253,11 @@ class NewsIndexPage(StoryIndexPage):
 
     stories_per_page = NEWS_PER_PAGE
 
-    def stories(self):
+    def stories(self, request=None):
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live(), request)
             .child_of(self)
-            .prefetch_related("tagged_items__tag", with_renditions("image", CARD))
+            .prefetch_related(with_renditions("image", CARD))  # a news card shows no tags
             .order_by("-date", "-pk")
         )
 

@@ -4,7 +4,8 @@ Each tag runs a fixed number of queries whatever the number of links or translat
 and the social links are the same on every page of a site in one language: they are kept in the cache as
 fragments (FRAGMENT_CACHE_SECONDS) under the page cache's site generation, so whatever makes every page stale
 (an edit of the settings or the footer, a menu page published, a page moved or deleted) makes them stale too.
-The language switcher depends on the page and is computed each time.
+The language switcher's links for a page are kept the same way, also under the page's translation generation
+(publishing any of its language versions makes them stale).
 """
 
 from dataclasses import dataclass
@@ -197,12 +198,21 @@ def _language_urls(request: HttpRequest, page: Page | None, codes: list[str]) ->
             except NoReverseMatch:
                 urls[code] = (_home_url(request, code, {}), False)
         return urls
-    translations, homes = _translations_by_language(request, page)
-    urls = {}
-    for code in codes:
-        url = translations[code].get_url(request) if code in translations else None
-        urls[code] = (url, True) if url else (_home_url(request, code, homes), False)
-    return urls
+
+    def build() -> dict[str, tuple[str, bool]]:
+        translations, homes = _translations_by_language(request, page)
+        urls = {}
+        for code in codes:
+            url = translations[code].get_url(request) if code in translations else None
+            urls[code] = (url, True) if url else (_home_url(request, code, homes), False)
+        return urls
+
+    if page is None or page.pk is None or getattr(request, "is_preview", False):
+        return build()
+    # Publishing or unpublishing any language version bumps the translation generation; a move or a home
+    # page published bumps the site's (home.page_cache).
+    generation = page_cache.translation_generation(request, page)
+    return page_cache.fragment(request, f"language-urls:{page.pk}:{generation}", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,7 @@
 import pytest
 
 from home.factories import NewsPageFactory
+from home.models.pages import NEWS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +29,37 @@ def _queries(client, url: str, django_assert_max_num_queries) -> int:
 def test_page_query_count_does_not_grow_with_the_number_of_news(
     client, home_page, news_index, english_home, django_assert_max_num_queries, url
 ):
-    _add_news(news_index, 3)
+    _add_news(news_index, NEWS_PER_PAGE + 1)  # more than the index shows on its first page
     news_page_url = news_index.get_children().live().first().url
     url = news_page_url if url == "news-page" else url
 
-    with_three = _queries(client, url, django_assert_max_num_queries)
-    _add_news(news_index, 27)
+    with_a_few = _queries(client, url, django_assert_max_num_queries)
+    _add_news(news_index, 19)
     with_thirty = _queries(client, url, django_assert_max_num_queries)
 
-    assert with_thirty == with_three
+    assert with_thirty == with_a_few
+
+
+def test_a_news_index_that_fits_on_one_page_is_not_counted(client, news_index, django_assert_max_num_queries):
+    _add_news(news_index, NEWS_PER_PAGE)
+    fits = _queries(client, "/da/nyheder/", django_assert_max_num_queries)
+    _add_news(news_index, 1)
+    assert _queries(client, "/da/nyheder/", django_assert_max_num_queries) == fits + 1  # the count for the pages
+
+
+def test_with_the_site_shell_cached_an_anonymous_visitor_costs_a_handful_of_queries(
+    client, home_page, news_index, settings, django_assert_max_num_queries
+):
+    """The page (one query where its URL led last time) and what it lists: nothing for the site, settings, menu,
+    footer, switcher or view restrictions."""
+    from django.core.cache import cache
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    _add_news(news_index, 3)
+    news_url = news_index.get_children().live().first().url
+    for url, most in [("/da/", 5), ("/da/nyheder/", 3), (news_url, 4)]:
+        client.get(url)
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200
+    cache.clear()
