@@ -38,6 +38,7 @@ class EventIndexPage(IndexPage):
             public(EventPage.objects.live(), request)
             .child_of(self)
             .select_related("locale", "event")
+            .select_related("image")
             .prefetch_related(with_renditions("image", CARD))
         )
 

@@ -23,6 +23,7 @@ def next_events(context, count: int = 3) -> list:
         public(EventPage.objects.live(), context.get("request"))
         .filter(locale=locale, end__gte=timezone.now())
         .select_related("locale", "event")
+        .select_related("image")
         .prefetch_related(with_renditions("image", CARD))
         .order_by("start", "pk")[: max(0, min(int(count), 12))]
     )

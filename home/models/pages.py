@@ -213,6 +213,7 @@ class HomePage(Page):
         return (
             public(NewsPage.objects.live(), request)
             .filter(locale_id=self.locale_id)
+            .select_related("image")
             .prefetch_related(with_renditions("image", CARD))
             .order_by("-date", "-pk")[:HOME_LATEST_NEWS]
         )
@@ -257,6 +258,7 @@ class NewsIndexPage(StoryIndexPage):
         return (
             public(NewsPage.objects.live(), request)
             .child_of(self)
+            .select_related("image")
             .prefetch_related(with_renditions("image", CARD))  # a news card shows no tags
             .order_by("-date", "-pk")
         )
