@@ -5,6 +5,9 @@ on the page asks. The query helper counts the SQL that reads renditions."""
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 
 @dataclass
 class Picture:
@@ -66,3 +69,12 @@ def assert_responsive(picture: Picture, *, lazy: bool, widths: int = 2) -> None:
 def rendition_queries(captured) -> int:
     """How many of the captured SQL queries read image renditions."""
     return sum('"wagtailimages_rendition"' in query["sql"] for query in captured.captured_queries)
+
+
+def render_warm(client, url: str) -> tuple[list[Picture], int]:
+    """The page's pictures and its rendition queries on a second view (the first view makes the renditions)."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return pictures(response.content.decode()), rendition_queries(queries)

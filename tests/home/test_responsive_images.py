@@ -3,12 +3,10 @@ size reserved (no layout shift), lazily below the fold; the hero or a story's ow
 A list reads all its cards' renditions in one query."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
 from home.factories import ImageFactory, NewsPageFactory, StandardPageFactory
-from tests.pictures import assert_responsive, pictures, rendition_queries, srcset_widths
+from tests.pictures import assert_responsive, pictures, render_warm, srcset_widths
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +21,14 @@ def test_a_news_card_offers_webp_in_two_widths_with_a_jpeg_fallback_loaded_lazil
     for number in range(3):
         image = ImageFactory(width_px=700, height_px=400, title=f"Billede {number}")
         NewsPageFactory(parent=news_index, title=f"Nyhed {number}", slug=f"nyhed-{number}", image=image)
-    client.get(news_index.url)  # the first view makes the renditions
 
-    with CaptureQueriesContext(connection) as queries:
-        html = _html(client, news_index.url)
+    cards, queries = render_warm(client, news_index.url)
 
-    cards = pictures(html)
     assert len(cards) == 3
     for card in cards:
         assert_responsive(card, lazy=True)
         assert srcset_widths(card.offer("image/webp")["srcset"]) == [320, 640]
-    assert rendition_queries(queries) == 1
+    assert queries == 1
 
 
 def test_the_home_hero_is_fetched_first_and_every_picture_below_it_lazily(client, home_page, news_index):

@@ -3,28 +3,18 @@ the layout asks for, their size reserved; cards lazily, a profile's own portrait
 article list read all their cards' renditions in one query."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.community.pages.conftest import add_article, add_board_member, small_image
-from tests.pictures import assert_responsive, pictures, rendition_queries
+from tests.pictures import assert_responsive, pictures, render_warm
 
 pytestmark = pytest.mark.django_db
-
-
-def _render_warm(client, url: str):
-    assert client.get(url).status_code == 200  # the first view makes the renditions
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return pictures(response.content.decode()), rendition_queries(queries)
 
 
 def test_board_cards_are_lazy_webp_portraits_whose_renditions_are_read_in_one_query(client, board_index):
     for number, role in enumerate(["chair", "board_member", "substitute"]):
         add_board_member(board_index, f"Person {number}", role, photo=small_image())
 
-    cards, queries = _render_warm(client, board_index.url)
+    cards, queries = render_warm(client, board_index.url)
 
     assert len(cards) == 3
     for card in cards:
@@ -45,7 +35,7 @@ def test_article_cards_are_lazy_webp_pictures_whose_renditions_are_read_in_one_q
     for number in range(3):
         add_article(article_index, f"Artikel {number}", image=small_image(), author_name="Gæst", body=[])
 
-    cards, queries = _render_warm(client, article_index.url)
+    cards, queries = render_warm(client, article_index.url)
 
     assert len(cards) == 3
     for card in cards:

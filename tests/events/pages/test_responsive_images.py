@@ -3,21 +3,11 @@ their size reserved; cards lazily, an event page's own picture first. A list of 
 page's next events) reads all its cards' renditions in one query."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.events.pages.conftest import add_event
-from tests.pictures import assert_responsive, pictures, rendition_queries
+from tests.pictures import assert_responsive, pictures, render_warm
 
 pytestmark = pytest.mark.django_db
-
-
-def _render_warm(client, url: str):
-    assert client.get(url).status_code == 200  # the first view makes the renditions
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return pictures(response.content.decode()), rendition_queries(queries)
 
 
 @pytest.mark.parametrize("where", ["index", "home"])
@@ -26,7 +16,7 @@ def test_event_cards_are_lazy_webp_pictures_whose_renditions_are_read_in_one_que
         add_event(event_index, f"Møde {number}", days=number + 1, image=True)
     add_event(event_index, "Uden billede", days=5)
 
-    cards, queries = _render_warm(client, event_index.url if where == "index" else "/da/")
+    cards, queries = render_warm(client, event_index.url if where == "index" else "/da/")
 
     assert len(cards) == 3
     for card in cards:
