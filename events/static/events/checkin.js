@@ -825,10 +825,17 @@
         if (!container || !worker || !worker.url) {
             return;
         }
+        // Asked on registering and when a worker takes control (often both for one worker): told once per worker.
+        let toldWorker = null;
         const keep = () =>
             container.ready.then((registration) => {
+                const active = registration.active;
+                if (!active || active === toldWorker) {
+                    return;
+                }
+                toldWorker = active;
                 const files = performance.getEntriesByType("resource").map((entry) => entry.name);
-                registration.active.postMessage({ type: "checkin-keep", urls: [location.href, ...files] });
+                active.postMessage({ type: "checkin-keep", urls: [location.href, ...files] });
             });
         container.addEventListener("message", (event) => {
             if (event.data && event.data.type === "checkin-kept") {

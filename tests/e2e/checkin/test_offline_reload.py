@@ -3,10 +3,13 @@ whose phone killed the tab) still gets the scanner, can type a code into the off
 once the network is back. Offline is Chromium's own network emulation (BrowserContext.set_offline), which also cuts
 the service worker's requests off."""
 
+import threading
+
 import pytest
 from playwright.sync_api import expect
 
 from events.models import CheckIn, EventPage
+from events.views import door
 from tests.e2e.checkin.conftest import make_volunteer, open_scanner, ticket
 from tests.e2e.conftest import TIMEOUT_MS
 
@@ -91,6 +94,72 @@ def test_after_logging_out_the_kept_page_is_dropped_at_the_next_visit_and_not_sh
     tab.goto(scanner_url)
     assert tab.url != scanner_url
     tab.wait_for_function("async (url) => !(await caches.match(url))", arg=scanner_url)
+
+    phone.set_offline(True)
+    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED|ERR_FAILED"):
+        tab.goto(scanner_url)
+
+
+def test_a_copy_fetched_while_logged_in_that_arrives_after_the_logout_is_not_kept(
+    live_server, event, phone, monkeypatch
+):
+    """A slow copy of the scanner (asked for while the session was good) must not bring the scanner back offline
+    when it arrives after a visit has found the volunteer logged out. The page held on the server makes the race
+    certain: it answers only after the logout has been seen."""
+    volunteer = make_volunteer(event)
+    tab = open_scanner(phone, volunteer, event, live_server)
+    wait_until_kept_for_offline(tab)
+    scanner_url = tab.url
+
+    hold, held, release = threading.Event(), threading.Event(), threading.Event()
+    render = door.render
+
+    def render_when_released(request, template_name, *args, **kwargs):
+        response = render(request, template_name, *args, **kwargs)
+        if template_name == "events/checkin/scanner.html" and hold.is_set():
+            hold.clear()
+            held.set()
+            release.wait(timeout=TIMEOUT_MS / 1000)
+        return response
+
+    monkeypatch.setattr(door, "render", render_when_released)
+    hold.set()
+
+    # Another tab of the same phone asks the worker to keep the scanner again (as a second tab, or a page that told
+    # the worker twice, does), while the copy is not in its cache: the worker fetches it, logged in.
+    tab.evaluate(
+        """async (url) => {
+            for (const name of await caches.keys()) {
+                await (await caches.open(name)).delete(url, { ignoreVary: true });
+            }
+        }""",
+        scanner_url,
+    )
+    other = phone.new_page()
+    other.set_default_timeout(TIMEOUT_MS)
+    other.goto(f"{live_server.url}/da/")
+    other.evaluate(
+        """async (url) => {
+            const registration = await navigator.serviceWorker.getRegistration(url);
+            window.keptReply = new Promise((resolve) => {
+                navigator.serviceWorker.addEventListener("message", (event) => resolve(event.data));
+            });
+            navigator.serviceWorker.startMessages();
+            registration.active.postMessage({ type: "checkin-keep", urls: [url] });
+        }""",
+        scanner_url,
+    )
+    assert held.wait(timeout=TIMEOUT_MS / 1000), "the worker did not ask for the scanner"
+
+    # Meanwhile the volunteer is logged out, and the next visit to the scanner tells the worker so.
+    phone.clear_cookies()
+    tab.goto(scanner_url)
+    assert tab.url != scanner_url
+    tab.wait_for_function("async (url) => !(await caches.match(url))", arg=scanner_url)
+
+    release.set()
+    assert other.evaluate("() => window.keptReply") == {"type": "checkin-kept", "page": False}
+    assert not tab.evaluate("async (url) => Boolean(await caches.match(url))", scanner_url)
 
     phone.set_offline(True)
     with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED|ERR_FAILED"):

@@ -25,6 +25,11 @@ function kept(url, navigation) {
 
 const storable = (response) => response.status === 200 && response.type === "basic" && !response.redirected;
 
+/* Counts the times a visit found the scanner gone (logged out, no longer a volunteer, no such event). A copy of the
+ * page fetched before that (a slow request sent while still logged in) is not stored when it arrives after it: the
+ * scanner must not come back offline once the server has said no. */
+let pageDrops = 0;
+
 self.addEventListener("install", () => {
     self.skipWaiting();
 });
@@ -68,6 +73,7 @@ function timeout(promise, ms) {
 async function networkFirst(event, navigation) {
     const request = event.request;
     const key = request.url;
+    const drops = pageDrops;
     const network = fetch(request).then((response) => ({
         response,
         copy: storable(response) ? response.clone() : null,
@@ -77,10 +83,13 @@ async function networkFirst(event, navigation) {
             .then(async ({ response, copy }) => {
                 const cache = await caches.open(CACHE_NAME);
                 if (copy) {
-                    await cache.put(key, copy);
+                    if (!navigation || drops === pageDrops) {
+                        await cache.put(key, copy);
+                    }
                 } else if (navigation && response.status < 500) {
                     // Logged out (a redirect to the log-in page), no longer a volunteer (403), no such event (404):
                     // the copy must not show the scanner when the network is gone.
+                    pageDrops += 1;
                     await cache.delete(key);
                 }
             })
@@ -122,21 +131,29 @@ self.addEventListener("message", (event) => {
         return;
     }
     const [page, ...files] = data.urls.slice(0, MAX_KEEP).map((url) => new URL(String(url), self.location.href));
+    const pageWanted = Boolean(page && kept(page, true));
     const wanted = [
-        ...(page && kept(page, true) ? [page] : []),
+        ...(pageWanted ? [page] : []),
         ...files.filter((url) => kept(url, false)),
     ].map((url) => url.href.split("#")[0]);
     event.waitUntil(
         (async () => {
             const cache = await caches.open(CACHE_NAME);
             const stored = await Promise.all(
-                [...new Set(wanted)].map(async (url) => {
+                [...new Set(wanted)].map(async (url, index) => {
+                    const isPage = index === 0 && pageWanted;
+                    const drops = pageDrops;
                     try {
                         if (await cache.match(url, { ignoreVary: true })) {
                             return true;
                         }
-                        const response = await fetch(url, { credentials: "same-origin" });
-                        if (!storable(response)) {
+                        // The page bypasses the browser's HTTP cache: it is never stored there, and a slow copy
+                        // fetched through it would hold the next visit to the scanner behind it (one request per URL).
+                        const response = await fetch(url, {
+                            credentials: "same-origin",
+                            cache: isPage ? "no-store" : "default",
+                        });
+                        if (!storable(response) || (isPage && drops !== pageDrops)) {
                             return false;
                         }
                         await cache.put(url, response);
@@ -146,7 +163,7 @@ self.addEventListener("message", (event) => {
                     }
                 }),
             );
-            const pageKept = Boolean(page && kept(page, true) && stored[0]);
+            const pageKept = pageWanted && stored[0];
             if (event.source) {
                 event.source.postMessage({ type: "checkin-kept", page: pageKept });
             }
