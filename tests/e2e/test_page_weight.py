@@ -10,11 +10,10 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Collection
 
 from events.services.checkin import VOLUNTEERS_GROUP
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.home.tree import ensure_home_page
+from tests.home.tree import ensure_home_page, ensure_root_collection
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -84,8 +83,7 @@ def production_like_server(production_static):
 @pytest.fixture
 def demo_site():
     ensure_home_page()
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
+    ensure_root_collection()
     if not Group.objects.exists():
         for module, function in GROUP_MIGRATIONS:
             getattr(import_module(module), function)(apps, None)

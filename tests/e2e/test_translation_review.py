@@ -9,12 +9,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 from home.demo.accounts import PEOPLE
 from home.factories import StandardPageFactory
 from tests.e2e.conftest import TIMEOUT_MS
-from tests.home.tree import english_locale, ensure_home_page, publish_translation
+from tests.home.tree import english_locale, ensure_home_page, ensure_root_collection, publish_translation
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,8 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def restore_roles():
     """The groups, permissions and workflow the data migrations made: a transactional test before this one
     flushed them."""
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
+    ensure_root_collection()
     import_module("community.migrations.0002_groups").create_roles(apps, None)
     import_module("community.migrations.0005_article_workflow").set_up_moderation(apps, None)
     import_module("community.migrations.0006_translations_reviewed").review_translations(apps, None)

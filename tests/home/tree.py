@@ -42,3 +42,10 @@ def ensure_home_page():
     # Cached site root paths outlive a rolled-back or flushed test; start from the database's truth.
     Site.clear_site_root_paths_cache()
     return home
+
+
+def ensure_root_collection():
+    """The root collection the migration makes (images go there), rebuilt if a transactional test flushed it."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
