@@ -18,6 +18,9 @@ function follow(section) {
     if (document.hidden) {
       return; // a background tab asks again when it is looked at
     }
+    if (section.contains(document.activeElement)) {
+      return; // swapping would take away the keyboard focus (and the scroll) of a table being read; next tick
+    }
     try {
       const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });
       if (response.status === 403 || response.status === 404) {
