@@ -156,7 +156,10 @@ def test_my_page_and_membership_application_have_no_violations(live_server, brow
             expect(tab.locator("html")).to_have_attribute("lang", language)
             assert_accessible(tab)
         tab.locator("main form button[type=submit]").click()  # nothing filled in
-        expect(tab.locator(".invalid-feedback").first).to_be_visible()
+        refused = tab.locator("main form input.is-invalid").first
+        expect(refused).to_have_attribute("aria-invalid", "true")
+        error = tab.locator("#" + refused.get_attribute("aria-describedby"))
+        expect(refused).to_have_accessible_description(error.inner_text())  # read out with the field
         assert_accessible(tab)
     finally:
         context.close()
