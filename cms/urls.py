@@ -18,6 +18,8 @@ urlpatterns = [
     # The admin's password reset is the site's (limited, through the outbox, links valid for hours); Wagtail's
     # own sent its mail directly and had no limit. Before Wagtail's admin URLs, so these win.
     re_path(r"^admin/password_reset/", account_views.admin_password_reset),
+    # The admin's log in follows only a `next` on this site (Wagtail's took a bare word for a view's name).
+    path("admin/login/", account_views.AdminLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,5 +1,6 @@
 """Site-wide request rules that no single view owns."""
 
+from decimal import Decimal, InvalidOperation
 from urllib.parse import unquote_plus
 
 from django.conf import settings
@@ -68,6 +69,46 @@ class UnreadableAddressMiddleware:
     def __call__(self, request):
         if "\x00" in request.path or "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
             response = HttpResponseBadRequest(loader.get_template("400_unreadable_address.html").render())
+            response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
+            return response
+        return self.get_response(request)
+
+
+# The largest whole number a database column of ours holds (PostgreSQL's bigint, SQLite's INTEGER: 64 bits, signed).
+LARGEST_STORED_INTEGER = 2**63 - 1
+# The admin's search words: text, in which a long number (an invoice, a phone number) is a fair thing to look for.
+ADMIN_SEARCH_PARAMETER = "q"
+
+
+def is_oversized_number(value: str) -> bool:
+    """A number as Python reads it (sign, spaces, underscores, an exponent: `1e400`) that no column of ours holds."""
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return False
+    return number.is_finite() and abs(number) > LARGEST_STORED_INTEGER
+
+
+class AdminOversizedNumberMiddleware:
+    """Refuse an admin address whose query string has a number larger than any id, page or count (400).
+
+    Wagtail's listings hand their filters' values (page type, site, owner, a usage count) to the database as they
+    come: SQLite cannot take an integer beyond 64 bits, and `?content_type=9223372036854775808` or
+    `?usage_count_min=1e400` was an OverflowError, a server error. No filter or page number of the admin has a use for
+    such a number, so the editor is told the address is wrong. Search words are left alone (the search finds
+    nothing, or the number as text)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(admin_prefixes()) and any(
+            is_oversized_number(value)
+            for name, values in request.GET.lists()
+            if name != ADMIN_SEARCH_PARAMETER
+            for value in values
+        ):
+            response = HttpResponseBadRequest(loader.get_template("400_number_too_large.html").render())
             response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
             return response
         return self.get_response(request)

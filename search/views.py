@@ -20,11 +20,8 @@ def search(request: HttpRequest) -> TemplateResponse:
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
     locale = active_locale()
     promotions = []
-    # The database backend quotes each word for SQLite's full-text MATCH but not a quote inside one: a visitor's
-    # `"data` was a syntax error there. Quotes add nothing to a plain-text search, so they go.
-    words = query.replace('"', " ").strip()
-    if words:
-        results = Page.objects.live().public().filter(locale=locale).specific().search(words)
+    if query:  # a quote is searched as text (search.backend)
+        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
         promotions = SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(query), page__live=True, page__locale=locale
         ).select_related("page")

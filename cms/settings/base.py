@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "home.middleware.LocaleMiddleware",
     # A NUL in the address is a 400 here, not a database error in whichever view reads it.
     "home.middleware.UnreadableAddressMiddleware",
+    # A number beyond 64 bits in an admin address is a 400, not an OverflowError in Wagtail's filters on SQLite.
+    "home.middleware.AdminOversizedNumberMiddleware",
     "home.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -408,7 +410,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Wagtail ---------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Danish Data Science Community"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, repaired for filters and quotes (search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Days of daily search counts kept (search.tasks.prune_search_queries deletes older ones every night).
 WAGTAILSEARCH_HITS_MAX_AGE = env_int("WAGTAILSEARCH_HITS_MAX_AGE", 30)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail import views as wagtail_views
+from wagtail.admin.views import account as wagtail_account_views
 
 from community.dashboard import dashboard_sections
 from community.forms.accounts import (
@@ -32,6 +33,7 @@ from community.models import Member
 from community.services import accounts, personal_data, ratelimit
 from community.services.accounts import AccountError, reverse_in
 from community.tokens import reset_token_generator
+from home.redirects import safe_next_url
 
 
 def rate_limited(request: HttpRequest) -> HttpResponse:
@@ -145,6 +147,15 @@ class PasswordResetView(auth_views.PasswordResetView):
 def admin_password_reset(request: HttpRequest) -> HttpResponse:
     """The Wagtail admin's "Forgot password?": the site's own reset, in the visitor's language."""
     return redirect(reverse_in(get_language(), "community:password_reset"))
+
+
+class AdminLoginView(wagtail_account_views.LoginView):
+    """Wagtail's admin log in, following `next` only when it is a path on this site. Opened by someone already
+    logged in, Wagtail's view passes `next` to redirect(), which takes a bare word (`?next=data`) for the name of a
+    view and fails with a server error; such a `next` now leads to the admin's dashboard."""
+
+    def get_redirect_url(self) -> str:
+        return safe_next_url(self.request, "")
 
 
 @never_cache
