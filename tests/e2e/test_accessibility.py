@@ -1,26 +1,34 @@
 """axe-core finds no WCAG 2.2 AA violation, every focus indicator keeps 3:1 and nothing scrolls sideways 320 px
 wide (tests/e2e/a11y.py), in Danish and in English, on every page a visitor or member uses: home, event,
-registration and scanner; news, article, standard and 404 pages; search with and without results; log-in (also
-refused), password reset, My page and the membership application (also with its errors); the polls list, a plain
-and a ranked-choice ballot (also refused) and live results with a runoff; the salary tables, the calculator
-(refused, then answered) and the community numbers. A new page's browser test adds itself with
+registration, the check-in desks and the scanner; news, article, standard and 404 pages; search with and without
+results; log-in (also refused), password reset, account activation, My page and the membership application (also
+with its errors); the profile and the password change (each also refused), account deletion, two-factor set-up and
+the code page at log-in (each also refused); a full event's waiting list, My tickets and a ticket with its QR code;
+the polls list, My polls, a plain and a ranked-choice ballot (also refused) and live results with a runoff; the
+board and a board member; the member directory; the salary tables, the calculator (refused, then answered) and the
+community numbers. A refused field is read with its error message. A new page's browser test adds itself with
 `assert_accessible`."""
 
+import re
 from datetime import date
+from urllib.parse import urlsplit
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from community.factories import UserFactory
-from community.models import ArticleIndexPage
+from community.factories import PASSWORD, MemberFactory, UserFactory
+from community.models import ArticleIndexPage, BoardIndexPage, Member
+from community.services.accounts import activation_url
 from events.factories import EventIndexPageFactory, EventPageFactory
+from events.services import register
 from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 from polls import services
 from polls.factories import PollIndexPageFactory
 from polls.models import Poll
 from stats.models import SurveyYear
 from stats.services.calculator import current_model, fit_model
-from tests.community.pages.conftest import add_article, small_image
+from tests.community.pages.conftest import add_article, add_board_member, small_image
 from tests.e2e.a11y import assert_accessible
 from tests.e2e.checkin.conftest import log_in, make_volunteer
 from tests.home.tree import english_locale, ensure_home_page, ensure_root_collection, publish_translation
@@ -70,7 +78,7 @@ def test_account_registration_page_has_no_violations_also_with_errors(live_serve
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_event_registration_box_and_scanner_have_no_violations(live_server, browser, site, language):
+def test_event_registration_box_check_in_desks_and_scanner_have_no_violations(live_server, browser, site, language):
     event = site["event"][0]
     volunteer = make_volunteer(event, email=f"vera-{language}@example.com", first_name="Vera")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
@@ -79,6 +87,9 @@ def test_event_registration_box_and_scanner_have_no_violations(live_server, brow
     try:
         tab.goto(live_server.url + site["event"][LANGUAGES.index(language)].url)
         expect(tab.locator("form button[type=submit]").first).to_be_visible()
+        assert_accessible(tab)
+        tab.goto(f"{live_server.url}/{language}/events/checkin/")  # the desks: which event to scan at
+        expect(tab.locator("[data-checkin-desks] a")).to_have_count(1)
         assert_accessible(tab)
         tab.goto(f"{live_server.url}/{language}/events/{event.event_id}/checkin/")
         expect(tab.get_by_role("heading", level=1)).to_be_visible()
@@ -239,4 +250,161 @@ def test_salary_page_with_its_calculator_and_community_numbers_have_no_violation
     assert_accessible(tab)
     tab.goto(f"{live_server.url}/{language}/stats/community/")
     tab.wait_for_function("() => window.Chart && document.querySelectorAll('canvas[data-chart]').length > 0")
+    assert_accessible(tab)
+
+
+def assert_refusal_read_with_field(form) -> None:
+    """The form's first refused field says so (aria-invalid) and is described by its error message, so a screen
+    reader reads the message with the field."""
+    refused = form.locator("input.is-invalid").first
+    expect(refused).to_have_attribute("aria-invalid", "true")
+    error = form.locator(".invalid-feedback").first
+    expect(refused).to_have_accessible_description(re.compile(re.escape(error.inner_text().strip())))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_profile_password_change_and_account_deletion_have_no_violations(live_server, browser, site, language):
+    user = UserFactory(email=f"karl-{language}@example.com", first_name="Karl", language=language)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    log_in(context, user, live_server)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{live_server.url}/{language}/account/profile/")
+        expect(tab.locator("html")).to_have_attribute("lang", language)
+        assert_accessible(tab)
+        form = tab.locator("main form[method=post]").first
+        form.locator("input[name=birth_date]").fill("3000-01-01")  # a birthday in the future is refused
+        form.locator("button[type=submit]").click()
+        expect(form.locator(".invalid-feedback").first).to_be_visible()
+        assert_refusal_read_with_field(form)
+        assert_accessible(tab)
+        tab.goto(f"{live_server.url}/{language}/account/password/")
+        assert_accessible(tab)
+        form = tab.locator("main form[method=post]").first
+        form.locator("input[name=old_password]").fill("not-the-password")
+        form.locator("input[name=new_password1]").fill("a-new-long-passphrase")
+        form.locator("input[name=new_password2]").fill("another-long-passphrase")
+        form.locator("button[type=submit]").click()
+        expect(form.locator(".invalid-feedback").first).to_be_visible()
+        assert_refusal_read_with_field(form)
+        assert_accessible(tab)
+        tab.goto(f"{live_server.url}/{language}/account/delete/")
+        expect(tab.locator("main .btn-danger")).to_be_visible()
+        assert_accessible(tab)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_two_factor_set_up_and_the_code_page_at_log_in_have_no_violations(live_server, browser, site, language):
+    user = UserFactory(email=f"tove-{language}@example.com", first_name="Tove", language=language)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    log_in(context, user, live_server)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{live_server.url}/{language}/account/two-factor/")
+        expect(tab.locator("[data-testid=totp-secret]")).to_be_visible()
+        assert_accessible(tab)
+        form = tab.locator("main form[method=post]").first
+        form.locator("input[name=code]").fill("000000")  # not the app's code
+        form.locator("button[type=submit]").click()
+        expect(form.locator(".invalid-feedback").first).to_be_visible()
+        assert_refusal_read_with_field(form)
+        assert_accessible(tab)
+        # The app is set up (as if the right code had been sent); logging in again asks for a code.
+        TOTPDevice.objects.filter(user=user).update(confirmed=True)
+        context.clear_cookies()
+        tab.goto(f"{live_server.url}/{language}/account/login/")
+        tab.fill("input[name=username]", user.email)
+        tab.fill("input[name=password]", PASSWORD)
+        tab.locator("form[action$='/account/login/'] button[type=submit]").click()
+        expect(tab).to_have_url(re.compile(r"/account/two-factor/verify/"))
+        assert_accessible(tab)
+        form = tab.locator("main form[method=post]").first
+        form.locator("input[name=code]").fill("000000")
+        form.locator("button[type=submit]").click()
+        expect(form.locator(".invalid-feedback").first).to_be_visible()
+        assert_refusal_read_with_field(form)
+        assert_accessible(tab)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_waiting_list_my_tickets_and_a_ticket_have_no_violations(live_server, browser, site, language):
+    """A full event's box offers the waiting list and then says the member is on it; My tickets lists a ticket
+    (with its QR code) and the waiting place; the ticket page shows the QR code."""
+    index, index_en = site["index"]
+    full = EventPageFactory(parent=index, title="Foredrag", slug="foredrag", capacity=1, image=None)
+    full_en = publish_translation(full, index_en.locale, title="Talk", slug="talk")
+    register(UserFactory(), full, accepted_terms=True)  # the one seat
+    holder = UserFactory(email=f"nina-{language}@example.com", first_name="Nina", language=language)
+    ticket = register(holder, site["event"][0], accepted_terms=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    log_in(context, holder, live_server)
+    tab = context.new_page()
+    try:
+        tab.goto(live_server.url + (full, full_en)[LANGUAGES.index(language)].url)
+        box = tab.locator(".registration-box")
+        expect(box.locator(".seats-left")).to_be_visible()
+        assert_accessible(tab)
+        box.locator("button[type=submit]").click()  # join the waiting list
+        expect(box.locator("a[href$='/events/tickets/']")).to_be_visible()
+        assert_accessible(tab)
+        tab.goto(f"{live_server.url}/{language}/events/tickets/")
+        expect(tab.locator("[data-tickets=waiting] li")).to_have_count(1)
+        assert_accessible(tab)
+        tab.goto(f"{live_server.url}/{language}/events/tickets/{ticket.pk}/")
+        expect(tab.locator("[data-ticket-status=confirmed]")).to_be_visible()
+        expect(tab.locator("main img[src$='/qr.png']")).to_be_visible()
+        assert_accessible(tab)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_my_polls_board_and_member_directory_have_no_violations(live_server, browser, site, polls, language):
+    home, home_en = site["home"]
+    english = home_en.locale
+    ensure_root_collection()
+    board = home.add_child(instance=BoardIndexPage(title="Bestyrelsen", slug="bestyrelsen", intro="Vi styrer"))
+    board_en = publish_translation(board, english, title="The board", slug="board", intro="We steer")
+    chair = add_board_member(
+        board, "Ada Jensen", role="chair", photo=small_image("Ada"), job_title="Data scientist", bio="Om Ada."
+    )
+    chair_en = publish_translation(chair, english, bio="About Ada.")
+    add_board_member(board, "Grace Holm", job_title="Statistiker")
+    publish_translation(board.get_children().last().specific, english)
+    voter = member(email=f"ole-{language}@example.com", first_name="Ole", language=language)
+    Member.objects.filter(user=voter).update(public_profile=True, job_title="Analytiker", website="https://ole.dk")
+    MemberFactory(user=UserFactory(first_name="Bo"), public_profile=True, job_title="Ingeniør")
+    voted = polls["voted"][0]
+    services.cast_ballot(voter, voted, choose(voted, (0, 2, 1)))
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    log_in(context, voter, live_server)
+    tab = context.new_page()
+    at = LANGUAGES.index(language)
+    try:
+        tab.goto(f"{live_server.url}/{language}/polls/mine/")
+        expect(tab.locator("html")).to_have_attribute("lang", language)
+        assert_accessible(tab)
+        for page in ((board, board_en), (chair, chair_en)):
+            tab.goto(live_server.url + page[at].url)
+            expect(tab.locator("html")).to_have_attribute("lang", language)
+            assert_accessible(tab)
+        tab.goto(f"{live_server.url}/{language}/members/")
+        expect(tab.locator(".member-card")).to_have_count(2)
+        assert_accessible(tab)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_account_activation_page_and_its_answer_have_no_violations(live_server, tab, site, language):
+    user = UserFactory(email=f"eva-{language}@example.com", first_name="Eva", language=language, verified=False)
+    tab.goto(live_server.url + urlsplit(activation_url(user)).path)
+    expect(tab.locator("html")).to_have_attribute("lang", language)
+    assert_accessible(tab)
+    tab.locator("[data-testid=activate] button[type=submit]").click()
+    expect(tab.locator("[data-testid=activate]")).to_have_count(0)
     assert_accessible(tab)
