@@ -145,7 +145,7 @@ def _menu_entries(request: HttpRequest) -> list[MenuEntry]:
     if site_settings is None:
         return []
     locale = _active_locale()
-    links = site_settings.navigation_links.select_related("page", "page__locale").order_by("sort_order")
+    links = site_settings.navigation_links.select_related("page", "page__locale").order_by("sort_order", "pk")
     pages = [link.page for link in links if link.page.live]
     if not pages and not links:
         home = _locale_home(request, locale)
@@ -287,6 +287,6 @@ def social_links(context) -> list[SocialLinkItem]:
         site_settings = _site_settings(request)
         if site_settings is None or site_settings.pk is None:
             return []
-        return [SocialLinkItem(link.name, link.url) for link in site_settings.social_links.order_by("sort_order")]
+        return [SocialLinkItem(link.name, link.url) for link in site_settings.social_links.order_by("sort_order", "pk")]
 
     return page_cache.fragment(request, "social-links", read)
