@@ -287,6 +287,7 @@ def social_links(context) -> list[SocialLinkItem]:
         site_settings = _site_settings(request)
         if site_settings is None or site_settings.pk is None:
             return []
-        return [SocialLinkItem(link.name, link.url) for link in site_settings.social_links.order_by("sort_order", "pk")]
+        links = site_settings.social_links.order_by("sort_order", "pk")
+        return [SocialLinkItem(link.name, link.url) for link in links]
 
     return page_cache.fragment(request, "social-links", read)
