@@ -78,24 +78,19 @@ def test_account_registration_page_has_no_violations_also_with_errors(live_serve
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_event_registration_box_check_in_desks_and_scanner_have_no_violations(live_server, browser, site, language):
+def test_event_registration_box_check_in_desks_and_scanner_have_no_violations(live_server, tab, site, language):
     event = site["event"][0]
     volunteer = make_volunteer(event, email=f"vera-{language}@example.com", first_name="Vera")
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, volunteer, live_server)
-    tab = context.new_page()
-    try:
-        tab.goto(live_server.url + site["event"][LANGUAGES.index(language)].url)
-        expect(tab.locator("form button[type=submit]").first).to_be_visible()
-        assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/events/checkin/")  # the desks: which event to scan at
-        expect(tab.locator("[data-checkin-desks] a")).to_have_count(1)
-        assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/events/{event.event_id}/checkin/")
-        expect(tab.get_by_role("heading", level=1)).to_be_visible()
-        assert_accessible(tab)
-    finally:
-        context.close()
+    log_in(tab.context, volunteer, live_server)
+    tab.goto(live_server.url + site["event"][LANGUAGES.index(language)].url)
+    expect(tab.locator("form button[type=submit]").first).to_be_visible()
+    assert_accessible(tab)
+    tab.goto(f"{live_server.url}/{language}/events/checkin/")  # the desks: which event to scan at
+    expect(tab.locator("[data-checkin-desks] a")).to_have_count(1)
+    assert_accessible(tab)
+    tab.goto(f"{live_server.url}/{language}/events/{event.event_id}/checkin/")
+    expect(tab.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(tab)
 
 
 @pytest.fixture
@@ -156,24 +151,19 @@ def test_log_in_with_its_error_and_password_reset_have_no_violations(live_server
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_my_page_and_membership_application_have_no_violations(live_server, browser, site, language):
+def test_my_page_and_membership_application_have_no_violations(live_server, tab, site, language):
     user = UserFactory(email=f"ida-{language}@example.com", first_name="Ida", language=language)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, user, live_server)
-    tab = context.new_page()
-    try:
-        for path in ("account/", "membership/apply/"):
-            tab.goto(f"{live_server.url}/{language}/{path}")
-            expect(tab.locator("html")).to_have_attribute("lang", language)
-            assert_accessible(tab)
-        tab.locator("main form button[type=submit]").click()  # nothing filled in
-        refused = tab.locator("main form input.is-invalid").first
-        expect(refused).to_have_attribute("aria-invalid", "true")
-        error = tab.locator("#" + refused.get_attribute("aria-describedby"))
-        expect(refused).to_have_accessible_description(error.inner_text())  # read out with the field
+    log_in(tab.context, user, live_server)
+    for path in ("account/", "membership/apply/"):
+        tab.goto(f"{live_server.url}/{language}/{path}")
+        expect(tab.locator("html")).to_have_attribute("lang", language)
         assert_accessible(tab)
-    finally:
-        context.close()
+    tab.locator("main form button[type=submit]").click()  # nothing filled in
+    refused = tab.locator("main form input.is-invalid").first
+    expect(refused).to_have_attribute("aria-invalid", "true")
+    error = tab.locator("#" + refused.get_attribute("aria-describedby"))
+    expect(refused).to_have_accessible_description(error.inner_text())  # read out with the field
+    assert_accessible(tab)
 
 
 @pytest.fixture
@@ -204,29 +194,24 @@ def polls(site):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_polls_list_voting_and_results_have_no_violations(live_server, browser, polls, language):
+def test_polls_list_voting_and_results_have_no_violations(live_server, tab, polls, language):
     voter = member(email=f"ada-{language}@example.com", first_name="Ada", language=language)
     voted = polls["voted"][0]
     services.cast_ballot(voter, voted, choose(voted, (0, 2, 1)))
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, voter, live_server)
-    tab = context.new_page()
+    log_in(tab.context, voter, live_server)
     at = LANGUAGES.index(language)
-    try:
-        tab.goto(live_server.url + polls["index"][at].url)
+    tab.goto(live_server.url + polls["index"][at].url)
+    assert_accessible(tab)
+    for name in ("plain", "ranked"):
+        tab.goto(live_server.url + polls[name][at].url)
+        expect(tab.locator("form.poll-ballot button[type=submit]")).to_be_visible()
         assert_accessible(tab)
-        for name in ("plain", "ranked"):
-            tab.goto(live_server.url + polls[name][at].url)
-            expect(tab.locator("form.poll-ballot button[type=submit]")).to_be_visible()
-            assert_accessible(tab)
-        tab.locator("form.poll-ballot button[type=submit]").click()  # the ranking left empty
-        expect(tab.locator(".poll-ballot .invalid-feedback").first).to_be_visible()
-        assert_accessible(tab)
-        tab.goto(live_server.url + polls["voted"][at].url)
-        expect(tab.locator(".poll-runoff-table")).to_be_visible()
-        assert_accessible(tab)
-    finally:
-        context.close()
+    tab.locator("form.poll-ballot button[type=submit]").click()  # the ranking left empty
+    expect(tab.locator(".poll-ballot .invalid-feedback").first).to_be_visible()
+    assert_accessible(tab)
+    tab.goto(live_server.url + polls["voted"][at].url)
+    expect(tab.locator(".poll-runoff-table")).to_be_visible()
+    assert_accessible(tab)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -263,75 +248,65 @@ def assert_refusal_read_with_field(form) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_profile_password_change_and_account_deletion_have_no_violations(live_server, browser, site, language):
+def test_profile_password_change_and_account_deletion_have_no_violations(live_server, tab, site, language):
     user = UserFactory(email=f"karl-{language}@example.com", first_name="Karl", language=language)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, user, live_server)
-    tab = context.new_page()
-    try:
-        tab.goto(f"{live_server.url}/{language}/account/profile/")
-        expect(tab.locator("html")).to_have_attribute("lang", language)
-        assert_accessible(tab)
-        form = tab.locator("main form[method=post]").first
-        form.locator("input[name=birth_date]").fill("3000-01-01")  # a birthday in the future is refused
-        form.locator("button[type=submit]").click()
-        expect(form.locator(".invalid-feedback").first).to_be_visible()
-        assert_refusal_read_with_field(form)
-        assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/account/password/")
-        assert_accessible(tab)
-        form = tab.locator("main form[method=post]").first
-        form.locator("input[name=old_password]").fill("not-the-password")
-        form.locator("input[name=new_password1]").fill("a-new-long-passphrase")
-        form.locator("input[name=new_password2]").fill("another-long-passphrase")
-        form.locator("button[type=submit]").click()
-        expect(form.locator(".invalid-feedback").first).to_be_visible()
-        assert_refusal_read_with_field(form)
-        assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/account/delete/")
-        expect(tab.locator("main .btn-danger")).to_be_visible()
-        assert_accessible(tab)
-    finally:
-        context.close()
+    log_in(tab.context, user, live_server)
+    tab.goto(f"{live_server.url}/{language}/account/profile/")
+    expect(tab.locator("html")).to_have_attribute("lang", language)
+    assert_accessible(tab)
+    form = tab.locator("main form[method=post]").first
+    form.locator("input[name=birth_date]").fill("3000-01-01")  # a birthday in the future is refused
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".invalid-feedback").first).to_be_visible()
+    assert_refusal_read_with_field(form)
+    assert_accessible(tab)
+    tab.goto(f"{live_server.url}/{language}/account/password/")
+    assert_accessible(tab)
+    form = tab.locator("main form[method=post]").first
+    form.locator("input[name=old_password]").fill("not-the-password")
+    form.locator("input[name=new_password1]").fill("a-new-long-passphrase")
+    form.locator("input[name=new_password2]").fill("another-long-passphrase")
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".invalid-feedback").first).to_be_visible()
+    assert_refusal_read_with_field(form)
+    assert_accessible(tab)
+    tab.goto(f"{live_server.url}/{language}/account/delete/")
+    expect(tab.locator("main .btn-danger")).to_be_visible()
+    assert_accessible(tab)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_two_factor_set_up_and_the_code_page_at_log_in_have_no_violations(live_server, browser, site, language):
+def test_two_factor_set_up_and_the_code_page_at_log_in_have_no_violations(live_server, tab, site, language):
     user = UserFactory(email=f"tove-{language}@example.com", first_name="Tove", language=language)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, user, live_server)
-    tab = context.new_page()
-    try:
-        tab.goto(f"{live_server.url}/{language}/account/two-factor/")
-        expect(tab.locator("[data-testid=totp-secret]")).to_be_visible()
-        assert_accessible(tab)
-        form = tab.locator("main form[method=post]").first
-        form.locator("input[name=code]").fill("000000")  # not the app's code
-        form.locator("button[type=submit]").click()
-        expect(form.locator(".invalid-feedback").first).to_be_visible()
-        assert_refusal_read_with_field(form)
-        assert_accessible(tab)
-        # The app is set up (as if the right code had been sent); logging in again asks for a code.
-        TOTPDevice.objects.filter(user=user).update(confirmed=True)
-        context.clear_cookies()
-        tab.goto(f"{live_server.url}/{language}/account/login/")
-        tab.fill("input[name=username]", user.email)
-        tab.fill("input[name=password]", PASSWORD)
-        tab.locator("form[action$='/account/login/'] button[type=submit]").click()
-        expect(tab).to_have_url(re.compile(r"/account/two-factor/verify/"))
-        assert_accessible(tab)
-        form = tab.locator("main form[method=post]").first
-        form.locator("input[name=code]").fill("000000")
-        form.locator("button[type=submit]").click()
-        expect(form.locator(".invalid-feedback").first).to_be_visible()
-        assert_refusal_read_with_field(form)
-        assert_accessible(tab)
-    finally:
-        context.close()
+    log_in(tab.context, user, live_server)
+    tab.goto(f"{live_server.url}/{language}/account/two-factor/")
+    expect(tab.locator("[data-testid=totp-secret]")).to_be_visible()
+    assert_accessible(tab)
+    form = tab.locator("main form[method=post]").first
+    form.locator("input[name=code]").fill("000000")  # not the app's code
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".invalid-feedback").first).to_be_visible()
+    assert_refusal_read_with_field(form)
+    assert_accessible(tab)
+    # The app is set up (as if the right code had been sent); logging in again asks for a code.
+    TOTPDevice.objects.filter(user=user).update(confirmed=True)
+    tab.context.clear_cookies()
+    tab.goto(f"{live_server.url}/{language}/account/login/")
+    tab.fill("input[name=username]", user.email)
+    tab.fill("input[name=password]", PASSWORD)
+    tab.locator("form[action$='/account/login/'] button[type=submit]").click()
+    expect(tab).to_have_url(re.compile(r"/account/two-factor/verify/"))
+    assert_accessible(tab)
+    form = tab.locator("main form[method=post]").first
+    form.locator("input[name=code]").fill("000000")
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".invalid-feedback").first).to_be_visible()
+    assert_refusal_read_with_field(form)
+    assert_accessible(tab)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_waiting_list_my_tickets_and_a_ticket_have_no_violations(live_server, browser, site, language):
+def test_waiting_list_my_tickets_and_a_ticket_have_no_violations(live_server, tab, site, language):
     """A full event's box offers the waiting list and then says the member is on it; My tickets lists a ticket
     (with its QR code) and the waiting place; the ticket page shows the QR code."""
     index, index_en = site["index"]
@@ -340,30 +315,25 @@ def test_waiting_list_my_tickets_and_a_ticket_have_no_violations(live_server, br
     register(UserFactory(), full, accepted_terms=True)  # the one seat
     holder = UserFactory(email=f"nina-{language}@example.com", first_name="Nina", language=language)
     ticket = register(holder, site["event"][0], accepted_terms=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, holder, live_server)
-    tab = context.new_page()
-    try:
-        tab.goto(live_server.url + (full, full_en)[LANGUAGES.index(language)].url)
-        box = tab.locator(".registration-box")
-        expect(box.locator(".seats-left")).to_be_visible()
-        assert_accessible(tab)
-        box.locator("button[type=submit]").click()  # join the waiting list
-        expect(box.locator("a[href$='/events/tickets/']")).to_be_visible()
-        assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/events/tickets/")
-        expect(tab.locator("[data-tickets=waiting] li")).to_have_count(1)
-        assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/events/tickets/{ticket.pk}/")
-        expect(tab.locator("[data-ticket-status=confirmed]")).to_be_visible()
-        expect(tab.locator("main img[src$='/qr.png']")).to_be_visible()
-        assert_accessible(tab)
-    finally:
-        context.close()
+    log_in(tab.context, holder, live_server)
+    tab.goto(live_server.url + (full, full_en)[LANGUAGES.index(language)].url)
+    box = tab.locator(".registration-box")
+    expect(box.locator(".seats-left")).to_be_visible()
+    assert_accessible(tab)
+    box.locator("button[type=submit]").click()  # join the waiting list
+    expect(box.locator("a[href$='/events/tickets/']")).to_be_visible()
+    assert_accessible(tab)
+    tab.goto(f"{live_server.url}/{language}/events/tickets/")
+    expect(tab.locator("[data-tickets=waiting] li")).to_have_count(1)
+    assert_accessible(tab)
+    tab.goto(f"{live_server.url}/{language}/events/tickets/{ticket.pk}/")
+    expect(tab.locator("[data-ticket-status=confirmed]")).to_be_visible()
+    expect(tab.locator("main img[src$='/qr.png']")).to_be_visible()
+    assert_accessible(tab)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_my_polls_board_and_member_directory_have_no_violations(live_server, browser, site, polls, language):
+def test_my_polls_board_and_member_directory_have_no_violations(live_server, tab, site, polls, language):
     home, home_en = site["home"]
     english = home_en.locale
     ensure_root_collection()
@@ -380,23 +350,18 @@ def test_my_polls_board_and_member_directory_have_no_violations(live_server, bro
     MemberFactory(user=UserFactory(first_name="Bo"), public_profile=True, job_title="Ingeniør")
     voted = polls["voted"][0]
     services.cast_ballot(voter, voted, choose(voted, (0, 2, 1)))
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    log_in(context, voter, live_server)
-    tab = context.new_page()
+    log_in(tab.context, voter, live_server)
     at = LANGUAGES.index(language)
-    try:
-        tab.goto(f"{live_server.url}/{language}/polls/mine/")
+    tab.goto(f"{live_server.url}/{language}/polls/mine/")
+    expect(tab.locator("html")).to_have_attribute("lang", language)
+    assert_accessible(tab)
+    for page in ((board, board_en), (chair, chair_en)):
+        tab.goto(live_server.url + page[at].url)
         expect(tab.locator("html")).to_have_attribute("lang", language)
         assert_accessible(tab)
-        for page in ((board, board_en), (chair, chair_en)):
-            tab.goto(live_server.url + page[at].url)
-            expect(tab.locator("html")).to_have_attribute("lang", language)
-            assert_accessible(tab)
-        tab.goto(f"{live_server.url}/{language}/members/")
-        expect(tab.locator(".member-card")).to_have_count(2)
-        assert_accessible(tab)
-    finally:
-        context.close()
+    tab.goto(f"{live_server.url}/{language}/members/")
+    expect(tab.locator(".member-card")).to_have_count(2)
+    assert_accessible(tab)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
