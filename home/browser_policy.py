@@ -8,15 +8,25 @@ scanner page may use the camera. The policies are settings (CSP_SITE, CSP_ADMIN;
 from functools import wraps
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.template import loader
 from django.urls import NoReverseMatch, reverse
 
 # Features no page of ours uses; a page that needs one says so with a decorator (`allow_camera`).
 DENIED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb")
 ADMIN_URL_NAMES = ("wagtailadmin_home", "admin:index")
-# The standalone error pages (500, 503, 413) carry their own inline stylesheet and nothing else.
+# The standalone error pages (400, 413, 500, 503) carry their own inline stylesheet and nothing else.
 STANDALONE_ERROR_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+
+
+def standalone_error(template_name: str, status: int) -> HttpResponse:
+    """A standalone error page (cms/templates/standalone_error.html and its children): rendered without the request,
+    so no context processor runs and nothing touches the database, with its own browser policy."""
+    response = HttpResponse(loader.get_template(template_name).render(), status=status)
+    response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
+    return response
 
 
 def allow_camera(view_func):

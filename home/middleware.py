@@ -5,12 +5,10 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware import locale as django_locale
-from django.template import loader
 from django.urls import NoReverseMatch, reverse
 
-from home.browser_policy import STANDALONE_ERROR_POLICY, admin_prefixes
+from home.browser_policy import admin_prefixes, standalone_error
 
 # Admin pages a logged-in person without admin access may still open (to log in as someone else).
 ADMIN_PAGES_OPEN_TO_ALL = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_password_reset")
@@ -68,9 +66,7 @@ class UnreadableAddressMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
-            response = HttpResponseBadRequest(loader.get_template("400_unreadable_address.html").render())
-            response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
-            return response
+            return standalone_error("400_unreadable_address.html", 400)
         return self.get_response(request)
 
 
@@ -108,9 +104,7 @@ class AdminOversizedNumberMiddleware:
             if name != ADMIN_SEARCH_PARAMETER
             for value in values
         ):
-            response = HttpResponseBadRequest(loader.get_template("400_number_too_large.html").render())
-            response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
-            return response
+            return standalone_error("400_number_too_large.html", 400)
         return self.get_response(request)
 
 
@@ -132,8 +126,7 @@ class RequestBodyLimitMiddleware:
         is_admin = request.path_info.startswith(admin_prefixes())
         limit = settings.ADMIN_MAX_REQUEST_BODY_BYTES if is_admin else settings.MAX_REQUEST_BODY_BYTES
         if length > limit:
-            response = HttpResponse(loader.get_template("413.html").render(), status=413)
-            response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
+            response = standalone_error("413.html", 413)
             response["Connection"] = "close"
             return response
         return self.get_response(request)

@@ -4,14 +4,13 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.template import loader
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from home.browser_policy import STANDALONE_ERROR_POLICY
+from home.browser_policy import standalone_error
 from home.health import DOWN, detailed, site_can_serve
 from home.translations.fallback import page_in_another_language
 
@@ -65,9 +64,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # broke may be exactly those. The active language still comes from LocaleMiddleware.
     if isinstance(sys.exception(), DatabaseUnavailable):
         # The database is down (or cancelled a runaway query): a friendly "back soon" page, 503 with Retry-After.
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = standalone_error("503.html", 503)
         response["Retry-After"] = "30"
-    else:
-        response = HttpResponseServerError(loader.get_template("500.html").render())
-    response["Content-Security-Policy"] = STANDALONE_ERROR_POLICY
-    return response
+        return response
+    return standalone_error("500.html", 500)
