@@ -223,15 +223,20 @@ def translation_generation(request: HttpRequest | None, page) -> str | None:
 def fragment(request: HttpRequest, name: str, build, *, per_site: bool = True):
     """`build()` kept in the cache for FRAGMENT_CACHE_SECONDS per site (unless not `per_site`) and language,
     under the site generation: stale whenever every page is."""
-    from django.utils import translation
-    from wagtail.models import Site
-
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if seconds <= 0:
         return build()
+    return cache.get_or_set(f"fragment:{name}:{fragment_scope(request, per_site=per_site)}", build, seconds)
+
+
+def fragment_scope(request: HttpRequest, *, per_site: bool = True) -> str:
+    """What a kept fragment is kept under besides its name: the site (unless not `per_site`), the language and the
+    site generation. Also the key of a template's `{% cache %}` blocks (home.templatetags.fragment_tags)."""
+    from django.utils import translation
+    from wagtail.models import Site
+
     site = Site.find_for_request(request) if per_site else None
-    key = f"fragment:{name}:{site.pk if site else ''}:{translation.get_language()}:{site_generation(request)}"
-    return cache.get_or_set(key, build, seconds)
+    return f"{site.pk if site else ''}:{translation.get_language()}:{site_generation(request)}"
 
 
 def remember_site(request: HttpRequest) -> None:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.utils import translation
-from wagtail.models import Site
 
 from home import page_cache
 
@@ -27,6 +25,4 @@ def fragment_cache(context) -> Fragments:
     seconds = settings.FRAGMENT_CACHE_SECONDS if request is not None else 0
     if seconds <= 0:
         return Fragments(0, "")
-    site = Site.find_for_request(request)
-    generation = page_cache.site_generation(request)
-    return Fragments(seconds, f"{site.pk if site else ''}:{translation.get_language()}:{generation}")
+    return Fragments(seconds, page_cache.fragment_scope(request))
