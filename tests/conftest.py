@@ -74,6 +74,18 @@ def fresh_rate_limits(monkeypatch):
 
 
 @pytest.fixture
+def fragments_on(settings):
+    """The site shell's fragments kept (FRAGMENT_CACHE_SECONDS; the suite runs with them off, cms/settings/test.py),
+    the cache empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def page_cache_on(settings):
     """The page cache on (the suite runs with it off, cms/settings/test.py), empty before and after the test."""
     from django.core.cache import cache

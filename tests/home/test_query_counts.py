@@ -47,19 +47,15 @@ def test_a_news_index_that_fits_on_one_page_is_not_counted(client, news_index, d
     assert _queries(client, "/da/nyheder/", django_assert_max_num_queries) == fits + 1  # the count for the pages
 
 
+@pytest.mark.usefixtures("fragments_on")
 def test_with_the_site_shell_cached_an_anonymous_visitor_costs_a_handful_of_queries(
-    client, home_page, news_index, settings, django_assert_max_num_queries
+    client, home_page, news_index, django_assert_max_num_queries
 ):
     """The page (one query where its URL led last time) and what it lists: nothing for the site, settings, menu,
     footer, switcher or view restrictions."""
-    from django.core.cache import cache
-
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
     _add_news(news_index, 3)
     news_url = news_index.get_children().live().first().url
     for url, most in [("/da/", 5), ("/da/nyheder/", 3), (news_url, 4)]:
         client.get(url)
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
-    cache.clear()

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from community.factories import UserFactory
 from events.models import Event
@@ -14,15 +13,7 @@ from events.services.registration import cancel_event
 from home.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.events.pages.conftest import add_event, register
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def _page(client, url: str) -> str:

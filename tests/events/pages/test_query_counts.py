@@ -58,15 +58,12 @@ def test_event_page_query_count_does_not_grow_with_registrations(
     assert many == few
 
 
+@pytest.mark.usefixtures("fragments_on")
 def test_with_the_site_shell_cached_an_anonymous_visitor_costs_a_handful_of_queries(
-    client, event_index, settings, django_assert_max_num_queries
+    client, event_index, django_assert_max_num_queries
 ):
     """The page (one query where its URL led last time), the list and the seats: nothing for the
     site, settings, menu, footer, switcher or view restrictions, and no count for a list that fits one page."""
-    from django.core.cache import cache
-
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
     users = [UserFactory(email=f"u{n}@example.com") for n in range(3)]
     events = [add_event(event_index, f"Event {n}", days=n + 1, capacity=50, image=True) for n in range(12)]
     for event in events:
@@ -78,4 +75,3 @@ def test_with_the_site_shell_cached_an_anonymous_visitor_costs_a_handful_of_quer
         client.get(url)
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
-    cache.clear()
